@@ -1,0 +1,132 @@
+// Package cli is Steward's command line: the same binary runs a subcommand
+// instead of the window when given one. Commands parse flags, call the same
+// services as the GUI and print; no command needs a display.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"steward/backend/apperr"
+)
+
+// Exit codes shared by every command.
+const (
+	ExitOK      = 0 // success
+	ExitFinding = 1 // a finding or a check failed
+	ExitError   = 2 // a usage or runtime error
+)
+
+// Env is what a command may touch of the outside world.
+type Env struct {
+	Stdin   io.Reader
+	Stdout  io.Writer
+	Stderr  io.Writer
+	Getenv  func(string) string
+	Version string
+	DataDir string // from --data-dir; empty means the default
+}
+
+// command is one subcommand.
+type command struct {
+	summary string
+	run     func(ctx context.Context, env *Env, args []string) error
+}
+
+// errUsage marks a usage error; its text is printed as is.
+type errUsage struct{ msg string }
+
+func (e errUsage) Error() string { return e.msg }
+
+func usageErr(format string, a ...any) error { return errUsage{fmt.Sprintf(format, a...)} }
+
+// errFinding makes a command exit 1 after printing its result.
+var errFinding = errors.New("findings")
+
+func commands() map[string]command {
+	return map[string]command{
+		"help":      {"show this help", runHelp},
+		"version":   {"print the version", runVersion},
+		"backup":    {"write a consistent copy of the database: backup FILE", runBackup},
+		"checklist": {"the policy checklist: list, set, export, import", runChecklist},
+	}
+}
+
+// SplitGlobal takes the global flags (--data-dir DIR) out of args, wherever
+// they stand, and returns the data directory and the remaining arguments.
+func SplitGlobal(args []string) (dataDir string, rest []string, err error) {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--data-dir" || a == "-data-dir":
+			if i+1 >= len(args) {
+				return "", nil, usageErr("--data-dir needs a folder")
+			}
+			dataDir = args[i+1]
+			i++
+		case strings.HasPrefix(a, "--data-dir="):
+			dataDir = strings.TrimPrefix(a, "--data-dir=")
+		default:
+			rest = append(rest, a)
+		}
+	}
+	return dataDir, rest, nil
+}
+
+// Run runs the subcommand in args (global flags already split off) and
+// returns the exit code. Errors go to stderr.
+func Run(ctx context.Context, env *Env, args []string) int {
+	if len(args) == 0 {
+		args = []string{"help"}
+	}
+	cmd, ok := commands()[args[0]]
+	if !ok {
+		fmt.Fprintf(env.Stderr, "steward: unknown command %q. Run \"steward help\" for the list.\n", args[0])
+		return ExitError
+	}
+	err := cmd.run(ctx, env, args[1:])
+	switch {
+	case err == nil:
+		return ExitOK
+	case errors.Is(err, errFinding):
+		return ExitFinding
+	case errors.Is(err, flag.ErrHelp):
+		return ExitOK
+	}
+	var ue errUsage
+	if errors.As(err, &ue) {
+		fmt.Fprintf(env.Stderr, "steward %s: %s\n", args[0], ue.msg)
+		return ExitError
+	}
+	_, msg := apperr.Describe(err, "en")
+	fmt.Fprintf(env.Stderr, "steward %s: %s\n", args[0], msg)
+	return ExitError
+}
+
+func runHelp(_ context.Context, env *Env, _ []string) error {
+	fmt.Fprintln(env.Stdout, "Steward — a compliance assistant for teams building on the OpenAI API.")
+	fmt.Fprintln(env.Stdout, "\nRun without arguments to open the app, or give a command:")
+	cmds := commands()
+	names := make([]string, 0, len(cmds))
+	for n := range cmds {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(env.Stdout, "  %-10s %s\n", n, cmds[n].summary)
+	}
+	fmt.Fprintln(env.Stdout, "\nGlobal flag: --data-dir DIR (or STEWARD_DATA_DIR) picks the data folder.")
+	fmt.Fprintln(env.Stdout, "Exit codes: 0 success, 1 a finding or failed check, 2 a usage or runtime error.")
+	fmt.Fprintln(env.Stdout, "Run \"steward COMMAND -h\" for a command's flags.")
+	return nil
+}
+
+func runVersion(_ context.Context, env *Env, _ []string) error {
+	fmt.Fprintf(env.Stdout, "steward %s\n", env.Version)
+	return nil
+}

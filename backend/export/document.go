@@ -1,0 +1,44 @@
+// Package export renders a Document — the neutral shape of every report the app
+// hands out (checklist, privacy draft, usage and moderation reports) — as
+// Markdown, self-contained HTML or PDF. Each domain builds a Document; this
+// package owns layout and fonts.
+package export
+
+// Document is a printable report: a title block followed by blocks in order.
+type Document struct {
+	Lang     string  // "en" or "zh-CN": sets the HTML lang and the PDF font
+	Title    string  // the document's title
+	Subtitle string  // one line under the title, optional
+	Meta     []Field // label/value lines under the title (workspace, version, date)
+	Blocks   []Block // the body
+}
+
+// Field is one label/value pair.
+type Field struct {
+	Label string
+	Value string
+}
+
+// Block is one element of a document body. Exactly one of its fields is set.
+type Block struct {
+	Heading   *Heading
+	Paragraph string   // a paragraph of plain text; newlines are kept as line breaks
+	List      []string // a bulleted list
+	Fields    []Field  // a compact label/value list (status, owner, due ...)
+	Table     *Table
+	Note      string // a highlighted note or warning paragraph (e.g. "not legal advice")
+	PageBreak bool   // start a new page in paged formats
+}
+
+// Heading is a section title; Level 1 is the largest below the document title.
+type Heading struct {
+	Level int    // 1..3
+	Text  string // the heading text
+	Tag   string // optional short badge shown beside the heading (a status)
+}
+
+// Table is a grid of plain-text cells.
+type Table struct {
+	Header []string
+	Rows   [][]string
+}

@@ -1,0 +1,64 @@
+package main
+
+import (
+	"context"
+	"embed"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/wailsapp/wails/v2"
+	"github.com/wailsapp/wails/v2/pkg/options"
+	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
+	"github.com/wailsapp/wails/v2/pkg/options/linux"
+
+	"steward/backend/cli"
+)
+
+//go:embed all:frontend/dist
+var assets embed.FS
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "0.1.0-dev"
+
+func main() {
+	dataDir, rest, err := cli.SplitGlobal(os.Args[1:])
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "steward: %v\n", err)
+		os.Exit(cli.ExitError)
+	}
+	if len(rest) > 0 && !launchArgument(rest[0]) {
+		env := &cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, Version: version, DataDir: dataDir}
+		os.Exit(cli.Run(context.Background(), env, rest))
+	}
+	if err := runGUI(dataDir); err != nil {
+		fmt.Fprintf(os.Stderr, "steward: %v\n", err)
+		os.Exit(cli.ExitError)
+	}
+}
+
+// launchArgument reports arguments the OS adds when it starts the app
+// (macOS's process serial number), which are not subcommands.
+func launchArgument(a string) bool { return strings.HasPrefix(a, "-psn_") }
+
+func runGUI(dataDir string) error {
+	app := NewApp(dataDir, version)
+	return wails.Run(&options.App{
+		Title:            "Steward",
+		Width:            1280,
+		Height:           820,
+		MinWidth:         960,
+		MinHeight:        640,
+		AssetServer:      &assetserver.Options{Assets: assets},
+		BackgroundColour: &options.RGBA{R: 248, G: 249, B: 251, A: 1},
+		OnStartup:        app.startup,
+		OnShutdown:       app.shutdown,
+		Bind:             app.bindings(),
+		ErrorFormatter:   app.formatError,
+		SingleInstanceLock: &options.SingleInstanceLock{
+			UniqueId:               "dev.steward.app",
+			OnSecondInstanceLaunch: app.onSecondInstance,
+		},
+		Linux: &linux.Options{ProgramName: "steward"},
+	})
+}
