@@ -40,7 +40,7 @@ func inspect(ctx context.Context, path string) error {
 	if err != nil {
 		return apperr.Wrap(err, apperr.DatabaseCorrupt, "store.inspect", "path", path)
 	}
-	if known := len(migrationFiles()); found > known {
+	if known := LatestVersion(); found > known {
 		return apperr.New(apperr.DatabaseNewer, "store.inspect", "path", path,
 			"found", strconv.Itoa(found), "known", strconv.Itoa(known))
 	}

@@ -23,7 +23,7 @@ type migration struct {
 }
 
 // migrationFiles lists the embedded migrations in order. Files are named
-// NNNN_description.sql and numbered from 1 without gaps.
+// NNNN_description.sql; each package's tables come in their own numbered file.
 func migrationFiles() []migration {
 	entries, _ := fs.ReadDir(migrationsFS, "migrations")
 	var out []migration
@@ -74,6 +74,15 @@ func (s *Store) apply(ctx context.Context, m migration) error {
 		_, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, m.version))
 		return err
 	})
+}
+
+// LatestVersion is the number of the newest migration this build knows.
+func LatestVersion() int {
+	m := migrationFiles()
+	if len(m) == 0 {
+		return 0
+	}
+	return m[len(m)-1].version
 }
 
 // SchemaVersion is the number of the last applied migration.
