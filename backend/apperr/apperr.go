@@ -17,6 +17,14 @@ type Error struct {
 	Op   string            // e.g. "checklist.update"
 	Args map[string]string // values substituted into the message
 	Err  error             // the underlying cause, if any
+	En   string            // an inline message, used instead of the code's own
+	Zh   string            // its Simplified Chinese form
+}
+
+// Text returns an *Error whose message is given inline in both languages,
+// for domain packages whose messages live beside their code.
+func Text(code Code, op, en, zh string) *Error {
+	return &Error{Code: code, Op: op, En: en, Zh: zh}
 }
 
 // New returns an *Error with the given code, operation and message values,
@@ -50,6 +58,12 @@ func (e *Error) Unwrap() error { return e.Err }
 
 // Message renders the error's message in lang.
 func (e *Error) Message(lang string) string {
+	if e.En != "" {
+		if lang == "zh-CN" && e.Zh != "" {
+			return e.Zh
+		}
+		return e.En
+	}
 	tmpl, ok := messages[e.Code]
 	if !ok {
 		tmpl = messages[Internal]

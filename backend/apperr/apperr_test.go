@@ -30,6 +30,7 @@ func TestDescribe(t *testing.T) {
 		{"OK_English", wrapped, "en", ItemUnknown, `There is no checklist item "XX-99"`},
 		{"OK_Chinese", wrapped, "zh-CN", ItemUnknown, "不存在检查项“XX-99”"},
 		{"PlainError", errors.New("disk on fire"), "en", Internal, "Something went wrong: disk on fire"},
+		{"InlineText", fmt.Errorf("x: %w", Text("key_invalid", "keys.add", "That is not an API key.", "这不是 API 密钥。")), "zh-CN", "key_invalid", "这不是 API 密钥。"},
 		{"CauseShown", Wrap(errors.New("permission denied"), BackupFailed, "backup", "path", "/x"), "en", BackupFailed, "(permission denied)"},
 	}
 	for _, tt := range tests {

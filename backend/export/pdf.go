@@ -157,7 +157,7 @@ func (r *pdfRenderer) selectFont(i int, size float64) {
 func (r *pdfRenderer) clean(s string) string {
 	ok := utf8.ValidString(s)
 	for _, c := range s {
-		if !ok || c == '\t' || c == '\r' || (c != '\n' && unicode.IsControl(c)) ||
+		if !ok || c == '\t' || c == '\r' || (c != '\n' && unicode.IsControl(c)) || invisible(c) ||
 			(!unicode.IsSpace(c) && r.fonts.fontFor(c) < 0) {
 			ok = false
 			break
@@ -173,7 +173,7 @@ func (r *pdfRenderer) clean(s string) string {
 			b.WriteString("    ")
 		case c == '\n':
 			b.WriteRune(c)
-		case unicode.IsControl(c):
+		case unicode.IsControl(c), invisible(c):
 		case unicode.IsSpace(c):
 			b.WriteRune(' ')
 		case r.fonts.fontFor(c) < 0:
@@ -183,6 +183,13 @@ func (r *pdfRenderer) clean(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// invisible reports whether c is a format character (zero-width space,
+// joiners, BOM, soft hyphen) or a variation selector: dropped from PDF
+// text rather than drawn as a replacement mark.
+func invisible(c rune) bool {
+	return unicode.Is(unicode.Cf, c) || unicode.Is(unicode.Variation_Selector, c)
 }
 
 // width is the advance of r in thousandths of an em, in the font that

@@ -163,15 +163,77 @@ func TestPDFFontErrors(t *testing.T) {
 	}
 }
 
-func BenchmarkPDF(b *testing.B) {
-	d := bigDocument("zh-CN", 60)
-	if _, err := systemFontSearch().choose(PDFOptions{}, documentRunes(d), true); err != nil {
-		b.Skipf("no font for PDF export: %v", err)
+// TestPDFEdgeCases renders odd and hostile documents without failing.
+func TestPDFEdgeCases(t *testing.T) {
+	huge := strings.Repeat("超长单元格内容", 800)
+	tests := []struct {
+		name string
+		doc  Document
+		want []string
+	}{
+		{"empty", Document{}, []string{"Page 1 of 1"}},
+		{"empty zh", Document{Lang: "zh-CN"}, []string{"第1页，共1页"}},
+		{"blocks without content", Document{Title: "T", Blocks: []Block{{}, {Table: &Table{}}, {List: []string{""}},
+			{Heading: &Heading{}}, {PageBreak: true}, {PageBreak: true}}}, []string{"T"}},
+		{"odd characters", Document{Title: "Odd\tchars\x00\x07 zero\u200bwidth \xff\xfe bad utf8 emoji 😀✔️ end",
+			Blocks: []Block{{Paragraph: "CRLF\r\nline\rbreaks"}}}, []string{"Odd", "zerowidth", "bad utf8", "end", "CRLF", "breaks"}},
+		{"heading levels", Document{Blocks: []Block{{Heading: &Heading{Level: 0, Text: "Zero", Tag: "X"}},
+			{Heading: &Heading{Level: 9, Text: "Nine", Tag: strings.Repeat("very long tag ", 20)}}}}, []string{"Zero", "Nine"}},
+		{"huge cell and long word", Document{Lang: "zh-CN", Blocks: []Block{
+			{Table: &Table{Header: []string{"A"}, Rows: [][]string{{huge}, {"after"}}}},
+			{Paragraph: strings.Repeat("x", 3000)},
+			{Note: huge},
+			{Fields: []Field{{Label: strings.Repeat("label ", 40), Value: huge}}},
+		}}, []string{"after", huge[:300]}},
+		{"wide table", Document{Blocks: []Block{{Table: &Table{
+			Header: strings.Fields(strings.Repeat("column ", 30)),
+			Rows:   [][]string{strings.Fields(strings.Repeat("https://example.com/a/very/long/url ", 30))}}}}},
+			[]string{"column"}},
 	}
-	b.ReportAllocs()
-	for b.Loop() {
-		if err := PDF(io.Discard, d, PDFOptions{}); err != nil {
-			b.Fatal(err)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			requirePDFTools(t, tt.doc)
+			text, _ := pdfText(t, tt.doc)
+			flat := squash(text)
+			for _, s := range tt.want {
+				if !strings.Contains(flat, squash(s)) {
+					t.Errorf("extracted text lacks %q", s)
+				}
+			}
+		})
+	}
+}
+
+// TestPDFConcurrent renders documents in parallel (run with -race).
+func TestPDFConcurrent(t *testing.T) {
+	requirePDFTools(t, chineseSample())
+	docs := []Document{englishSample(), chineseSample(), englishSample(), chineseSample()}
+	errs := make(chan error, len(docs))
+	for _, d := range docs {
+		go func() { errs <- PDF(io.Discard, d, PDFOptions{}) }()
+	}
+	for range docs {
+		if err := <-errs; err != nil {
+			t.Error(err)
 		}
+	}
+}
+
+// BenchmarkPDF renders a 60-item report (headings, paragraphs, fields and a
+// 60-row table; the Chinese one adds a 2,000-character paragraph).
+func BenchmarkPDF(b *testing.B) {
+	for _, lang := range []string{"en", "zh-CN"} {
+		b.Run(lang, func(b *testing.B) {
+			d := bigDocument(lang, 60)
+			if _, err := systemFontSearch().choose(PDFOptions{}, documentRunes(d), true); err != nil {
+				b.Skipf("no font for PDF export: %v", err)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := PDF(io.Discard, d, PDFOptions{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
