@@ -40,9 +40,24 @@ func inspect(ctx context.Context, path string) error {
 	if err != nil {
 		return apperr.Wrap(err, apperr.DatabaseCorrupt, "store.inspect", "path", path)
 	}
-	if known := LatestVersion(); found > known {
+	applied, err := appliedVersions(ctx, db)
+	if err != nil {
+		return apperr.Wrap(err, apperr.DatabaseCorrupt, "store.inspect", "path", path)
+	}
+	known := map[int]bool{}
+	for _, m := range migrationFiles() {
+		known[m.version] = true
+	}
+	for v := range applied {
+		found = max(found, v)
+		if !known[v] {
+			return apperr.New(apperr.DatabaseNewer, "store.inspect", "path", path,
+				"found", strconv.Itoa(found), "known", strconv.Itoa(LatestVersion()))
+		}
+	}
+	if found > LatestVersion() {
 		return apperr.New(apperr.DatabaseNewer, "store.inspect", "path", path,
-			"found", strconv.Itoa(found), "known", strconv.Itoa(known))
+			"found", strconv.Itoa(found), "known", strconv.Itoa(LatestVersion()))
 	}
 	return nil
 }

@@ -40,15 +40,16 @@ func migrationFiles() []migration {
 	return out
 }
 
-// migrate applies every migration newer than the database, each in its own
-// transaction that also records it, so a failure leaves the previous state.
+// migrate applies every embedded migration the database has not recorded,
+// in order, each in its own transaction that also records it, so a failure
+// leaves the database as it was before that migration.
 func (s *Store) migrate(ctx context.Context) error {
-	var current int
-	if err := s.write.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&current); err != nil {
-		return fmt.Errorf("read schema version: %w", err)
+	applied, err := appliedVersions(ctx, s.write)
+	if err != nil {
+		return fmt.Errorf("read applied migrations: %w", err)
 	}
 	for _, m := range migrationFiles() {
-		if m.version <= current {
+		if applied[m.version] {
 			continue
 		}
 		if err := s.apply(ctx, m); err != nil {
@@ -56,6 +57,27 @@ func (s *Store) migrate(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// appliedVersions reads the recorded migrations; a new database has none.
+func appliedVersions(ctx context.Context, db *sql.DB) (map[int]bool, error) {
+	out := map[int]bool{}
+	rows, err := db.QueryContext(ctx, `SELECT version FROM schema_migrations`)
+	if err != nil {
+		if strings.Contains(err.Error(), "no such table") {
+			return out, nil
+		}
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var v int
+		if err := rows.Scan(&v); err != nil {
+			return nil, err
+		}
+		out[v] = true
+	}
+	return out, rows.Err()
 }
 
 func (s *Store) apply(ctx context.Context, m migration) error {
@@ -71,7 +93,7 @@ func (s *Store) apply(ctx context.Context, m migration) error {
 			m.version, m.name, s.now().UTC().Format(time.RFC3339)); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, m.version))
+		_, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, max(m.version, LatestApplied(ctx, tx))))
 		return err
 	})
 }
@@ -83,6 +105,13 @@ func LatestVersion() int {
 		return 0
 	}
 	return m[len(m)-1].version
+}
+
+// LatestApplied is the highest recorded migration inside tx.
+func LatestApplied(ctx context.Context, tx *sql.Tx) int {
+	var v int
+	tx.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&v)
+	return v
 }
 
 // SchemaVersion is the number of the last applied migration.

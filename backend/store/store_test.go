@@ -98,6 +98,14 @@ func TestOpenRefuses(t *testing.T) {
 				t.Fatal(err)
 			}
 		}, apperr.DatabaseNewer},
+		{"ErrUnknownMigrationRecorded", func(t *testing.T, path string) {
+			makeDB(t, path)
+			raw, _ := sql.Open("sqlite", path)
+			defer raw.Close()
+			if _, err := raw.Exec(`INSERT INTO schema_migrations VALUES (9001, 'from the future', '2030-01-01T00:00:00Z')`); err != nil {
+				t.Fatal(err)
+			}
+		}, apperr.DatabaseNewer},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
