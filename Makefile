@@ -15,14 +15,14 @@ deps:
 	@scripts/deps.sh
 
 build: deps
-	$(WAILS) build -clean -trimpath -ldflags "$(LDFLAGS)" $(if $(TAGS),-tags "$(TAGS)")
+	$(WAILS) build -m -nosyncgomod -clean -trimpath -ldflags "$(LDFLAGS)" $(if $(TAGS),-tags "$(TAGS)")
 	@echo "Built build/bin/steward"
 
 run: build
 	./build/bin/steward
 
 build-windows: deps
-	$(WAILS) build -platform windows/amd64 -trimpath -ldflags "$(LDFLAGS)" -o steward.exe
+	$(WAILS) build -m -nosyncgomod -platform windows/amd64 -trimpath -ldflags "$(LDFLAGS)" -o steward.exe
 	@echo "Built build/bin/steward.exe"
 
 bindings: deps

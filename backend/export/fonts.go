@@ -4,8 +4,8 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"os"
 	"math"
+	"os"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"

@@ -57,12 +57,13 @@ func (s *fontSet) add(f *pdfFont) int {
 	return len(s.fonts) - 1
 }
 
-// gaps returns the runes of set that no font draws (ignoring spaces and
-// control characters).
+// gaps returns the runes of set that no font draws, ignoring spaces,
+// control and invisible characters and runes beyond the Basic
+// Multilingual Plane (emoji), which the PDF writer cannot draw anyway.
 func (s *fontSet) gaps(runes map[rune]struct{}) []rune {
 	var out []rune
 	for r := range runes {
-		if !unicode.IsSpace(r) && !unicode.IsControl(r) && s.fontFor(r) < 0 {
+		if r <= 0xFFFF && !unicode.IsSpace(r) && !unicode.IsControl(r) && !invisible(r) && s.fontFor(r) < 0 {
 			out = append(out, r)
 		}
 	}
@@ -217,6 +218,9 @@ func coversCJK(f *pdfFont, runes map[rune]struct{}) bool {
 				have++
 			}
 		}
+	}
+	if total == 0 {
+		return f.has('中')
 	}
 	return have > 0 && have*10 >= total*9
 }

@@ -32,22 +32,24 @@ const (
 	ptToMM         = 25.4 / 72
 )
 
-// rgb is a colour.
-type rgb struct{ r, g, b int }
+// rgb is a colour as 0xRRGGBB.
+type rgb uint32
+
+func (c rgb) parts() (r, g, b int) { return int(c >> 16 & 0xFF), int(c >> 8 & 0xFF), int(c & 0xFF) }
 
 // Colours of the PDF theme.
-var (
-	colInk     = rgb{33, 37, 41}
-	colMuted   = rgb{98, 106, 117}
-	colAccent  = rgb{37, 79, 140}
-	colRule    = rgb{208, 214, 222}
-	colHeadBg  = rgb{236, 241, 247}
-	colZebra   = rgb{248, 250, 252}
-	colBorder  = rgb{196, 204, 214}
-	colNoteBg  = rgb{255, 247, 228}
-	colNoteBar = rgb{222, 160, 20}
-	colNoteInk = rgb{84, 62, 18}
-	colWhite   = rgb{255, 255, 255}
+const (
+	colInk     rgb = 0x212529
+	colMuted   rgb = 0x626A75
+	colAccent  rgb = 0x254F8C
+	colRule    rgb = 0xD0D6DE
+	colHeadBg  rgb = 0xECF1F7
+	colZebra   rgb = 0xF8FAFC
+	colBorder  rgb = 0xC4CCD6
+	colNoteBg  rgb = 0xFFF7E4
+	colNoteBar rgb = 0xDEA014
+	colNoteInk rgb = 0x543E12
+	colWhite   rgb = 0xFFFFFF
 )
 
 // textStyle is how a run of text is drawn.
@@ -226,9 +228,9 @@ func (r *pdfRenderer) wrap(s string, width, size float64) []string {
 	return wrapText(r.clean(s), width, r.measurer(size))
 }
 
-// setFill, setDraw and setText select colours.
-func (r *pdfRenderer) setFill(c rgb) { r.pdf.SetFillColor(c.r, c.g, c.b) }
-func (r *pdfRenderer) setDraw(c rgb) { r.pdf.SetDrawColor(c.r, c.g, c.b) }
+// setFill and setDraw select colours.
+func (r *pdfRenderer) setFill(c rgb) { r.pdf.SetFillColor(c.parts()) }
+func (r *pdfRenderer) setDraw(c rgb) { r.pdf.SetDrawColor(c.parts()) }
 
 // text draws one line whose box starts at (x, top) with height lh,
 // switching fonts between runs of characters as the font set says.
@@ -236,7 +238,7 @@ func (r *pdfRenderer) text(x, top, lh float64, st textStyle, s string) {
 	if strings.TrimSpace(s) == "" {
 		return
 	}
-	r.pdf.SetTextColor(st.color.r, st.color.g, st.color.b)
+	r.pdf.SetTextColor(st.color.parts())
 	baseline := top + lh/2 + 0.3*st.size*ptToMM
 	if st.bold {
 		// Synthetic bold: fill and stroke the glyphs, since each font is a

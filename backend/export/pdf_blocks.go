@@ -100,7 +100,7 @@ func (r *pdfRenderer) titleBlock() {
 		r.setDraw(colAccent)
 		r.pdf.SetLineWidth(0.6)
 		r.pdf.Line(marginX, r.y, pageW-marginX, r.y)
-		r.y += 6
+		r.y += 4
 	}
 }
 
@@ -166,15 +166,15 @@ func (r *pdfRenderer) heading(h Heading) {
 func tagColours(tone string) (bg, fg rgb) {
 	switch tone {
 	case "green":
-		return rgb{220, 243, 228}, rgb{22, 101, 52}
+		return 0xDCF3E4, 0x166534
 	case "blue":
-		return rgb{219, 234, 254}, rgb{30, 64, 175}
+		return 0xDBEAFE, 0x1E40AF
 	case "amber":
-		return rgb{254, 240, 199}, rgb{146, 64, 14}
+		return 0xFEF0C7, 0x92400E
 	case "red":
-		return rgb{254, 226, 226}, rgb{153, 27, 27}
+		return 0xFEE2E2, 0x991B1B
 	}
-	return rgb{233, 236, 239}, rgb{73, 80, 87}
+	return 0xE9ECEF, 0x495057
 }
 
 // tagPill draws tag as a rounded label of width w, centred on the line box

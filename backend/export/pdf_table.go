@@ -1,6 +1,8 @@
 package export
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -54,13 +56,13 @@ func (r *pdfRenderer) table(t Table) {
 		}
 		return cells
 	}
-	paintRow := func(bg *rgb) func(y, h float64) {
+	paintRow := func(bg rgb) func(y, h float64) {
 		return func(y, h float64) {
 			r.setDraw(colBorder)
 			r.pdf.SetLineWidth(0.2)
 			style := "D"
-			if bg != nil {
-				r.setFill(*bg)
+			if bg != colWhite {
+				r.setFill(bg)
 				style = "FD"
 			}
 			x := marginX
@@ -73,8 +75,7 @@ func (r *pdfRenderer) table(t Table) {
 	lay := rowLayout{padX: tablePadX, padY: tablePadY, lh: lineHeight(tableSize, tableLeading)}
 	headCells := cellsFor(header, head)
 	headLay := lay
-	headBg := colHeadBg
-	headLay.paint = paintRow(&headBg)
+	headLay.paint = paintRow(colHeadBg)
 	drawHeader := func() {
 		if hasHeader {
 			r.drawRow(headCells, headLay)
@@ -91,14 +92,13 @@ func (r *pdfRenderer) table(t Table) {
 		r.ensure(first)
 	}
 	drawHeader()
-	zebra := colZebra
 	for i, row := range rows {
 		l := lay
 		l.onNewPage = drawHeader
 		if i%2 == 1 {
-			l.paint = paintRow(&zebra)
+			l.paint = paintRow(colZebra)
 		} else {
-			l.paint = paintRow(nil)
+			l.paint = paintRow(colWhite)
 		}
 		r.drawRow(cellsFor(row, body), l)
 	}
@@ -137,16 +137,35 @@ func (r *pdfRenderer) columnWidths(header []string, rows [][]string, ncol int) [
 		sumMin += minW[j]
 		sumMax += maxW[j]
 	}
+	if sumMin >= contentW {
+		return shareWidths(minW, contentW)
+	}
 	widths := make([]float64, ncol)
 	for j := range ncol {
-		switch {
-		case sumMax <= contentW: // everything fits on one line: stretch
+		if sumMax <= contentW { // everything fits on one line: stretch
 			widths[j] = maxW[j] * contentW / sumMax
-		case sumMin >= contentW: // even the words do not fit: shrink
-			widths[j] = minW[j] * contentW / sumMin
-		default:
+		} else {
 			widths[j] = minW[j] + (maxW[j]-minW[j])*(contentW-sumMin)/(sumMax-sumMin)
 		}
+	}
+	return widths
+}
+
+// shareWidths divides total between columns that want more than it in
+// all: narrow columns get what they want, the wide ones share the rest
+// equally.
+func shareWidths(want []float64, total float64) []float64 {
+	order := make([]int, len(want))
+	for j := range order {
+		order[j] = j
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(want[a], want[b]) })
+	widths := make([]float64, len(want))
+	left := total
+	for k, j := range order {
+		share := left / float64(len(order)-k)
+		widths[j] = min(want[j], share)
+		left -= widths[j]
 	}
 	return widths
 }

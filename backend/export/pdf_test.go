@@ -225,7 +225,7 @@ func BenchmarkPDF(b *testing.B) {
 	for _, lang := range []string{"en", "zh-CN"} {
 		b.Run(lang, func(b *testing.B) {
 			d := bigDocument(lang, 60)
-			if _, err := systemFontSearch().choose(PDFOptions{}, documentRunes(d), true); err != nil {
+			if _, err := systemFontSearch().choose(PDFOptions{}, documentRunes(d), documentHasCJK(d)); err != nil {
 				b.Skipf("no font for PDF export: %v", err)
 			}
 			b.ReportAllocs()

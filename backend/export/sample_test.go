@@ -89,9 +89,10 @@ func longChineseParagraph(n int) string {
 // headings, fields and lists, and a table of items rows.
 func bigDocument(lang string, items int) Document {
 	zh := lang == "zh-CN"
-	d := Document{Lang: lang, Title: "Usage report 使用报告", Subtitle: "Quarterly",
+	d := Document{Lang: lang, Title: "Usage report", Subtitle: "Quarterly",
 		Meta: []Field{{Label: "Workspace", Value: "Big"}}}
 	if zh {
+		d.Title += " 使用报告"
 		d.Blocks = append(d.Blocks, Block{Paragraph: longChineseParagraph(2000)})
 	}
 	tbl := &Table{Header: []string{"#", "Item", "Owner", "Status", "Notes"}}
@@ -108,6 +109,9 @@ func bigDocument(lang string, items int) Document {
 		tbl.Rows = append(tbl.Rows, []string{fmt.Sprint(i), text, "Ops", "Open", strings.Repeat("note ", i%9)})
 	}
 	d.Blocks = append(d.Blocks, Block{List: []string{"one", "two", "three"}}, Block{Table: tbl},
-		Block{Note: "End of report. 报告结束。"})
+		Block{Note: "End of report."})
+	if zh {
+		d.Blocks = append(d.Blocks, Block{Note: "报告结束。"})
+	}
 	return d
 }

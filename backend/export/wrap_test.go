@@ -90,3 +90,24 @@ func TestTagTone(t *testing.T) {
 		}
 	}
 }
+
+func TestShareWidths(t *testing.T) {
+	tests := []struct {
+		want  []float64
+		total float64
+		out   []float64
+	}{
+		{[]float64{10, 50, 50, 10}, 80, []float64{10, 30, 30, 10}},
+		{[]float64{40, 40}, 60, []float64{30, 30}},
+		{[]float64{5, 100}, 50, []float64{5, 45}},
+	}
+	for _, tt := range tests {
+		got := shareWidths(tt.want, tt.total)
+		for j := range got {
+			if got[j] != tt.out[j] {
+				t.Errorf("shareWidths(%v, %v) = %v, want %v", tt.want, tt.total, got, tt.out)
+				break
+			}
+		}
+	}
+}
