@@ -159,7 +159,7 @@ func (a *App) ExportChecklist(workspace, format, lang string) (string, error) {
 		return "", err
 	}
 	err = export.WriteFile(path, func(w io.Writer) error {
-		return a.checklist.Export(w, workspace, format, lang, checklist.ExportOptions{})
+		return checklist.Export(a.checklist, w, workspace, format, lang, checklist.ExportOptions{})
 	})
 	if err != nil {
 		return "", apperr.Wrap(err, apperr.ExportFailed, "app.export", "path", path)

@@ -55,7 +55,10 @@ func (s *Service) Item(workspace, itemID string) (ItemState, error) {
 }
 
 func (s *Service) state(it Item, a *answer, ev []Evidence) ItemState {
-	st := ItemState{Item: it, Status: StatusTodo, Evidence: ev}
+	st := ItemState{ItemInfo: it.ItemInfo, AppEvidence: it.Evidence, Status: StatusTodo, Evidence: ev}
+	if st.AppEvidence == nil {
+		st.AppEvidence = []string{}
+	}
 	if st.Evidence == nil {
 		st.Evidence = []Evidence{}
 	}

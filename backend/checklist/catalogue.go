@@ -88,14 +88,20 @@ type Section struct {
 
 // Item is one control of the catalogue.
 type Item struct {
+	ItemInfo
+	Evidence []string `json:"evidence,omitempty"` // evidence kinds the app can supply
+}
+
+// ItemInfo is what a control says, apart from the evidence it accepts; it is
+// shared by Item and ItemState, whose evidence fields differ.
+type ItemInfo struct {
 	ID        string    `json:"id"`
 	Section   string    `json:"section"`
 	Title     Text      `json:"title"`
 	Why       Text      `json:"why"`
 	How       Steps     `json:"how"`
-	Applies   Text      `json:"applies"`            // when it applies, in words
-	AppliesIf Condition `json:"applies_if"`         // when it applies, for the wizard
-	Evidence  []string  `json:"evidence,omitempty"` // evidence kinds the app can supply
+	Applies   Text      `json:"applies"`    // when it applies, in words
+	AppliesIf Condition `json:"applies_if"` // when it applies, for the wizard
 	Sources   []Source  `json:"sources"`
 	Since     string    `json:"since"`   // catalogue version that introduced the item
 	Changed   string    `json:"changed"` // catalogue version of its last material change

@@ -55,7 +55,9 @@ type ExportOptions struct {
 }
 
 // Export writes the workspace in format ("md", "csv", "json", "html", "pdf") and lang.
-func (s *Service) Export(w io.Writer, workspace, format, lang string, opts ExportOptions) error {
+// It is a function, not a method, so the GUI binding (which exposes every
+// method of Service) does not carry io types.
+func Export(s *Service, w io.Writer, workspace, format, lang string, opts ExportOptions) error {
 	if !slices.Contains(ExportFormats, format) {
 		return apperr.New(apperr.FormatUnknown, "checklist.export", "format", format, "valid", strings.Join(ExportFormats, ", "))
 	}

@@ -35,7 +35,7 @@ func TestExportGolden(t *testing.T) {
 			name := "checklist." + lang + "." + format
 			t.Run(name, func(t *testing.T) {
 				var buf bytes.Buffer
-				if err := s.Export(&buf, "Support bot", format, lang, ExportOptions{}); err != nil {
+				if err := Export(s, &buf, "Support bot", format, lang, ExportOptions{}); err != nil {
 					t.Fatal(err)
 				}
 				golden := filepath.Join("testdata", "golden", name)
@@ -57,7 +57,7 @@ func TestExportGolden(t *testing.T) {
 
 func TestExportHTMLEscapes(t *testing.T) {
 	var buf bytes.Buffer
-	if err := exportFixture(t).Export(&buf, "Support bot", "html", LangEn, ExportOptions{}); err != nil {
+	if err := Export(exportFixture(t), &buf, "Support bot", "html", LangEn, ExportOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(buf.String(), "<script>alert(1)") {
@@ -77,7 +77,7 @@ func TestExportPDF(t *testing.T) {
 		t.Run(lang, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "out.pdf")
 			f, _ := os.Create(path)
-			err := s.Export(f, "Support bot", "pdf", lang, ExportOptions{})
+			err := Export(s, f, "Support bot", "pdf", lang, ExportOptions{})
 			f.Close()
 			if err != nil {
 				t.Fatal(err)
@@ -98,13 +98,13 @@ func TestExportPDF(t *testing.T) {
 func TestExportErrors(t *testing.T) {
 	s := exportFixture(t)
 	var buf bytes.Buffer
-	if err := s.Export(&buf, "Support bot", "docx", LangEn, ExportOptions{}); !apperr.Is(err, apperr.FormatUnknown) {
+	if err := Export(s, &buf, "Support bot", "docx", LangEn, ExportOptions{}); !apperr.Is(err, apperr.FormatUnknown) {
 		t.Fatalf("err = %v", err)
 	}
-	if err := s.Export(&buf, "Support bot", "md", "fr", ExportOptions{}); !apperr.Is(err, apperr.LanguageUnknown) {
+	if err := Export(s, &buf, "Support bot", "md", "fr", ExportOptions{}); !apperr.Is(err, apperr.LanguageUnknown) {
 		t.Fatalf("err = %v", err)
 	}
-	if err := s.Export(&buf, "nope", "md", LangEn, ExportOptions{}); !apperr.Is(err, apperr.WorkspaceUnknown) {
+	if err := Export(s, &buf, "nope", "md", LangEn, ExportOptions{}); !apperr.Is(err, apperr.WorkspaceUnknown) {
 		t.Fatalf("err = %v", err)
 	}
 }
@@ -112,8 +112,8 @@ func TestExportErrors(t *testing.T) {
 func TestImportRoundTrip(t *testing.T) {
 	s := exportFixture(t)
 	var first bytes.Buffer
-	s.Export(&first, "Support bot", "json", LangEn, ExportOptions{})
-	res, err := s.Import(bytes.NewReader(first.Bytes()), "first.json", "Restored")
+	Export(s, &first, "Support bot", "json", LangEn, ExportOptions{})
+	res, err := Import(s, bytes.NewReader(first.Bytes()), "first.json", "Restored")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,14 +121,14 @@ func TestImportRoundTrip(t *testing.T) {
 		t.Fatalf("result = %+v", res)
 	}
 	var second bytes.Buffer
-	s.Export(&second, "Restored", "json", LangEn, ExportOptions{})
+	Export(s, &second, "Restored", "json", LangEn, ExportOptions{})
 	norm := func(b []byte) string {
 		return strings.Replace(string(b), `"workspace": "Restored"`, `"workspace": "Support bot"`, 1)
 	}
 	if norm(second.Bytes()) != first.String() {
 		t.Fatalf("round trip differs:\n%s\nvs\n%s", second.String(), first.String())
 	}
-	again, _ := s.Import(bytes.NewReader(first.Bytes()), "first.json", "Restored")
+	again, _ := Import(s, bytes.NewReader(first.Bytes()), "first.json", "Restored")
 	if again.Changed != 0 || again.EvidenceAdded != 0 {
 		t.Fatalf("a second import changed things: %+v", again)
 	}
@@ -150,7 +150,7 @@ func TestImportRejects(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := s.Import(strings.NewReader(tt.body), "in.json", "Support bot")
+			_, err := Import(s, strings.NewReader(tt.body), "in.json", "Support bot")
 			if !apperr.Is(err, apperr.ImportMalformed) || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "in.json") {
 				t.Fatalf("err = %v; want %q", err, tt.want)
 			}

@@ -26,8 +26,9 @@ type ImportResult struct {
 
 // Import restores answers and evidence from a JSON export into workspace,
 // creating it if needed. The file is checked whole first: any bad line
-// rejects it and nothing is written.
-func (s *Service) Import(r io.Reader, fileName, workspace string) (ImportResult, error) {
+// rejects it and nothing is written. Like Export, it is kept off Service's
+// bound methods.
+func Import(s *Service, r io.Reader, fileName, workspace string) (ImportResult, error) {
 	b, err := io.ReadAll(io.LimitReader(r, maxImportBytes+1))
 	if err != nil {
 		return ImportResult{}, fmt.Errorf("read %s: %w", fileName, err)

@@ -63,7 +63,8 @@ type EvidenceInput struct {
 
 // ItemState is a catalogue item together with a workspace's answer for it.
 type ItemState struct {
-	Item
+	ItemInfo
+	AppEvidence []string   `json:"app_evidence"` // evidence kinds the app can supply
 	Status      string     `json:"status"`
 	Owner       string     `json:"owner"`
 	Due         string     `json:"due"` // YYYY-MM-DD or empty

@@ -142,7 +142,7 @@ func checklistExport(ctx context.Context, env *Env, args []string) error {
 	}
 	defer svc.Close()
 	write := func(w io.Writer) error {
-		return svc.checklist.Export(w, *ws, *format, *lang, checklist.ExportOptions{})
+		return checklist.Export(svc.checklist, w, *ws, *format, *lang, checklist.ExportOptions{})
 	}
 	if *out == "-" {
 		return write(env.Stdout)
@@ -174,7 +174,7 @@ func checklistImport(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer svc.Close()
-	res, err := svc.checklist.Import(f, pos[0], *ws)
+	res, err := checklist.Import(svc.checklist, f, pos[0], *ws)
 	if err != nil {
 		return err
 	}

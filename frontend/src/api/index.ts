@@ -1,0 +1,88 @@
+// The typed facade over the generated Wails bindings. This is the only
+// module (with ./bindings) that touches src/api/wailsjs; every function
+// rejects with an AppError {code, message}.
+import { app, service } from './bindings';
+import { call } from './errors';
+import * as d from './decode';
+import type {
+  AppInfo,
+  AuditEntry,
+  CatalogueChanges,
+  CatalogueInfo,
+  EvidenceInput,
+  ExportFormat,
+  ItemChange,
+  ItemState,
+  Lang,
+  Profile,
+  Progress,
+  Settings,
+  WizardResult,
+  Workspace,
+} from './types';
+
+export * from './types';
+export { isAppError, toAppError, hasBindings } from './errors';
+
+// --- checklist.Service -----------------------------------------------------
+
+export const catalogue = (): Promise<CatalogueInfo> => call(() => service.Catalogue(), d.catalogue);
+
+export const listWorkspaces = (): Promise<Workspace[]> =>
+  call(() => service.ListWorkspaces(), d.workspaces);
+
+export const createWorkspace = (name: string): Promise<Workspace> =>
+  call(() => service.CreateWorkspace(name), d.workspace);
+
+export const deleteWorkspace = (name: string): Promise<void> =>
+  call(() => service.DeleteWorkspace(name), d.nothing);
+
+export const items = (workspace: string): Promise<ItemState[]> =>
+  call(() => service.Items(workspace), d.itemStates);
+
+export const updateItem = (workspace: string, itemId: string, change: ItemChange): Promise<ItemState> =>
+  call(() => service.UpdateItem(workspace, itemId, change), d.itemState);
+
+export const addEvidence = (workspace: string, itemId: string, input: EvidenceInput): Promise<ItemState> =>
+  call(() => service.AddEvidence(workspace, itemId, input), d.itemState);
+
+export const removeEvidence = (workspace: string, evidenceId: number): Promise<ItemState> =>
+  call(() => service.RemoveEvidence(workspace, evidenceId), d.itemState);
+
+export const history = (workspace: string, itemId: string): Promise<AuditEntry[]> =>
+  call(() => service.History(workspace, itemId), d.history);
+
+export const applyProfile = (workspace: string, profile: Profile, lang: Lang): Promise<WizardResult> =>
+  call(() => service.ApplyProfile(workspace, profile, lang), d.wizardResult);
+
+export const progress = (workspace: string): Promise<Progress> =>
+  call(() => service.Progress(workspace), d.progress);
+
+export const catalogueChanges = (workspace: string): Promise<CatalogueChanges> =>
+  call(() => service.CatalogueChanges(workspace), d.catalogueChanges);
+
+export const markReviewed = (workspace: string): Promise<void> =>
+  call(() => service.MarkReviewed(workspace), d.nothing);
+
+// --- main.App --------------------------------------------------------------
+
+export const appInfo = (): Promise<AppInfo> => call(() => app.AppInfo(), d.appInfo);
+
+export const settings = (): Promise<Settings> => call(() => app.Settings(), d.settings);
+
+export const setLanguage = (lang: '' | Lang): Promise<Settings> =>
+  call(() => app.SetLanguage(lang), d.settings);
+
+/** Resolves to the path written, or "" when the user cancelled the dialog. */
+export const exportChecklist = (workspace: string, format: ExportFormat, lang: Lang): Promise<string> =>
+  call(() => app.ExportChecklist(workspace, format, lang), d.str);
+
+/** Resolves to the backup's path, or "" when the user cancelled the dialog. */
+export const backupDatabase = (): Promise<string> => call(() => app.BackupDatabase(), d.str);
+
+/** Resolves to the chosen file's path, or "" when the user cancelled. */
+export const pickEvidenceFile = (): Promise<string> => call(() => app.PickEvidenceFile(), d.str);
+
+// --- runtime ---------------------------------------------------------------
+
+export { openExternal } from './bindings';

@@ -1,0 +1,33 @@
+// The user's language choice, kept by the Go side so it survives restarts.
+import * as api from '../api';
+import type { AppError, Lang, Settings } from '../api';
+import { setLocale } from '../i18n/index.svelte';
+
+/** The language to show before Settings() answers: the webview's own. */
+export function guessLang(languages: readonly string[]): Lang {
+  return languages.some((l) => l.toLowerCase().startsWith('zh')) ? 'zh-CN' : 'en';
+}
+
+class SettingsStore {
+  data = $state<Settings | null>(null);
+  error = $state<AppError | null>(null);
+
+  async load(): Promise<void> {
+    try {
+      this.data = await api.settings();
+      this.error = null;
+      setLocale(this.data.effective_language);
+    } catch (e) {
+      this.error = api.toAppError(e);
+    }
+  }
+
+  /** Switches the UI at once; rejects with an AppError if Go couldn't save it. */
+  async setLanguage(lang: '' | Lang): Promise<void> {
+    const next = await api.setLanguage(lang);
+    this.data = next;
+    setLocale(next.effective_language);
+  }
+}
+
+export const settingsStore = new SettingsStore();
