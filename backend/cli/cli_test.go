@@ -186,3 +186,12 @@ func TestPDFExportRendersChinese(t *testing.T) {
 		}
 	}
 }
+
+func TestUnusableDataDir(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "not-a-folder")
+	os.WriteFile(file, []byte("x"), 0o600)
+	code, _, errOut := run(t, file, "checklist", "list", "--workspace", "W")
+	if code != ExitError || !strings.Contains(errOut, "data folder "+file+" cannot be used") {
+		t.Fatalf("exit %d %q", code, errOut)
+	}
+}
