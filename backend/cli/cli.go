@@ -54,6 +54,8 @@ func commands() map[string]command {
 		"version":   {"print the version", runVersion},
 		"backup":    {"write a consistent copy of the database: backup FILE", runBackup},
 		"checklist": {"the policy checklist: list, set, export, import", runChecklist},
+		"members":   {"team members: add, list, remove", runMembers},
+		"keys":      {"API keys in the keychain: add, list, verify, rotate, remove, findings, vault", runKeys},
 	}
 }
 

@@ -3,6 +3,8 @@ package cli
 import (
 	"flag"
 	"io"
+	"sort"
+	"strings"
 )
 
 // newFlags returns a flag set that reports errors instead of exiting and
@@ -37,4 +39,14 @@ func flagSet(fs *flag.FlagSet, name string) bool {
 	found := false
 	fs.Visit(func(f *flag.Flag) { found = found || f.Name == name })
 	return found
+}
+
+// sortedKeys lists a subcommand table's names, sorted and comma-separated.
+func sortedKeys[V any](m map[string]V) string {
+	names := make([]string, 0, len(m))
+	for n := range m {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return strings.Join(names, ", ")
 }

@@ -5,12 +5,17 @@ import (
 	"fmt"
 
 	"steward/backend/checklist"
+	"steward/backend/keys"
+	"steward/backend/settings"
 	"steward/backend/store"
 )
 
 // services are the opened store and the services commands use.
 type services struct {
+	env       *Env
+	dir       string
 	store     *store.Store
+	settings  *settings.Service
 	checklist *checklist.Service
 }
 
@@ -29,7 +34,30 @@ func open(ctx context.Context, env *Env) (*services, error) {
 		st.Close()
 		return nil, fmt.Errorf("load catalogue: %w", err)
 	}
-	return &services{store: st, checklist: checklist.New(st, cat, checklist.Options{Source: "cli"})}, nil
+	return &services{
+		env: env, dir: dir, store: st,
+		settings:  settings.New(st, nil),
+		checklist: checklist.New(st, cat, checklist.Options{Source: "cli"}),
+	}, nil
+}
+
+// vaultKind is the vault the team chose: the keychain unless they opted
+// into the encrypted file.
+func (s *services) vaultKind(ctx context.Context) string {
+	v, _ := s.settings.Value(ctx, keys.SettingVault)
+	if v == keys.VaultFile {
+		return v
+	}
+	return keys.VaultKeychain
+}
+
+// register builds the key register over the chosen vault.
+func (s *services) register(ctx context.Context) (*keys.Register, error) {
+	v, err := keys.OpenVault(s.vaultKind(ctx), s.dir, vaultPassphrase(s.env))
+	if err != nil {
+		return nil, err
+	}
+	return keys.New(s.store, v, keys.Options{Verifier: s.verifier()}), nil
 }
 
 func (s *services) Close() error { return s.store.Close() }

@@ -143,3 +143,11 @@ type Text struct {
 	En string `json:"en"`
 	Zh string `json:"zh-CN"`
 }
+
+// In returns the text in lang ("en" or "zh-CN"), English by default.
+func (t Text) In(lang string) string {
+	if lang == "zh-CN" && t.Zh != "" {
+		return t.Zh
+	}
+	return t.En
+}

@@ -1,0 +1,113 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"text/tabwriter"
+
+	"steward/backend/keys"
+)
+
+func runMembers(ctx context.Context, env *Env, args []string) error {
+	sub := map[string]func(context.Context, *Env, []string) error{
+		"add": membersAdd, "list": membersList, "remove": membersRemove,
+	}
+	return dispatch("members", sub, ctx, env, args)
+}
+
+func membersAdd(ctx context.Context, env *Env, args []string) error {
+	fs := newFlags("members add", env.Stderr)
+	email := fs.String("email", "", "the member's email")
+	role := fs.String("role", "", "the member's role, e.g. engineer")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usageErr("usage: steward members add NAME [--email E] [--role R]")
+	}
+	return withRegister(ctx, env, func(r *keys.Register) error {
+		m, err := r.AddMember(ctx, keys.MemberInput{Name: pos[0], Email: *email, Role: *role})
+		if err == nil {
+			fmt.Fprintf(env.Stdout, "Added member %s\n", m.Name)
+		}
+		return err
+	})
+}
+
+func membersList(ctx context.Context, env *Env, args []string) error {
+	fs := newFlags("members list", env.Stderr)
+	format := fs.String("format", "table", "table or json")
+	if _, err := parse(fs, args); err != nil {
+		return err
+	}
+	return withRegister(ctx, env, func(r *keys.Register) error {
+		ms, err := r.Members(ctx)
+		if err != nil || *format == "json" {
+			if err == nil {
+				err = writeJSON(env.Stdout, ms)
+			}
+			return err
+		}
+		tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "NAME\tEMAIL\tROLE\tKEYS")
+		for _, m := range ms {
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%d\n", m.Name, dash(m.Email), dash(m.Role), m.ActiveKeys)
+		}
+		return tw.Flush()
+	})
+}
+
+func membersRemove(ctx context.Context, env *Env, args []string) error {
+	fs := newFlags("members remove", env.Stderr)
+	revoke := fs.Bool("revoke", false, "revoke the member's current keys")
+	to := fs.String("reassign", "", "hand the member's current keys to this member")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 || (*revoke && *to != "") {
+		return usageErr("usage: steward members remove NAME [--revoke | --reassign MEMBER]")
+	}
+	d := keys.Decision{}
+	switch {
+	case *revoke:
+		d.Action = keys.DecisionRevoke
+	case *to != "":
+		d = keys.Decision{Action: keys.DecisionReassign, To: *to}
+	}
+	return withRegister(ctx, env, func(r *keys.Register) error {
+		if err := r.RemoveMember(ctx, pos[0], d); err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "Removed member %s\n", pos[0])
+		return nil
+	})
+}
+
+// withRegister opens the services and the key register for fn.
+func withRegister(ctx context.Context, env *Env, fn func(r *keys.Register) error) error {
+	svc, err := open(ctx, env)
+	if err != nil {
+		return err
+	}
+	defer svc.Close()
+	r, err := svc.register(ctx)
+	if err != nil {
+		return err
+	}
+	return fn(r)
+}
+
+// dispatch runs the named subcommand of a command.
+func dispatch(name string, sub map[string]func(context.Context, *Env, []string) error, ctx context.Context, env *Env, args []string) error {
+	names := sortedKeys(sub)
+	if len(args) == 0 {
+		return usageErr("give a subcommand: %s", names)
+	}
+	run, ok := sub[args[0]]
+	if !ok {
+		return usageErr("unknown subcommand %q; use %s", args[0], names)
+	}
+	return run(ctx, env, args[1:])
+}
