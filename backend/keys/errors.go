@@ -27,6 +27,7 @@ const (
 	CodeSecretMissing     apperr.Code = "vault_secret_missing"
 	CodeVaultPassphrase   apperr.Code = "vault_passphrase_wrong"
 	CodeVaultCorrupt      apperr.Code = "vault_corrupt"
+	CodeVaultLocked       apperr.Code = "vault_locked"
 	CodePassphraseTooWeak apperr.Code = "vault_passphrase_weak"
 )
 

@@ -78,3 +78,9 @@ func (e *unavailableError) As(target any) bool {
 
 // isNotFound reports whether err says a vault holds nothing for an account.
 func isNotFound(err error) bool { return errors.Is(err, ErrNotFound) }
+
+// ErrLocked is returned while the encrypted file vault is chosen but not yet
+// unlocked with its passphrase.
+var ErrLocked = apperr.Text(CodeVaultLocked, "keys.vault",
+	"The encrypted key vault is locked. Unlock it with its passphrase on the Keys screen.",
+	"加密密钥保管库已锁定。请在“密钥”页面输入口令解锁。")

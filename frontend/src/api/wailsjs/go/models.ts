@@ -525,6 +525,273 @@ export namespace checklist {
 
 }
 
+export namespace keys {
+	
+	export class Decision {
+	    action: string;
+	    to: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Decision(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.action = source["action"];
+	        this.to = source["to"];
+	    }
+	}
+	export class Event {
+	    id: number;
+	    at: string;
+	    event: string;
+	    key_id: number;
+	    label: string;
+	    member: string;
+	    detail: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Event(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.at = source["at"];
+	        this.event = source["event"];
+	        this.key_id = source["key_id"];
+	        this.label = source["label"];
+	        this.member = source["member"];
+	        this.detail = source["detail"];
+	    }
+	}
+	export class Text {
+	    en: string;
+	    "zh-CN": string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Text(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.en = source["en"];
+	        this["zh-CN"] = source["zh-CN"];
+	    }
+	}
+	export class Finding {
+	    id: string;
+	    kind: string;
+	    severity: string;
+	    members: string[];
+	    labels: string[];
+	    key_ids: number[];
+	    title: Text;
+	    why: Text;
+	    fix: Text;
+	    since: string;
+	    checklist: string[];
+	    computed_at: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Finding(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.kind = source["kind"];
+	        this.severity = source["severity"];
+	        this.members = source["members"];
+	        this.labels = source["labels"];
+	        this.key_ids = source["key_ids"];
+	        this.title = this.convertValues(source["title"], Text);
+	        this.why = this.convertValues(source["why"], Text);
+	        this.fix = this.convertValues(source["fix"], Text);
+	        this.since = source["since"];
+	        this.checklist = source["checklist"];
+	        this.computed_at = source["computed_at"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Key {
+	    id: number;
+	    label: string;
+	    member_id: number;
+	    member: string;
+	    environment: string;
+	    kind: string;
+	    fingerprint: string;
+	    redacted: string;
+	    status: string;
+	    notes: string;
+	    created_at: string;
+	    marked_at: string;
+	    rotated_at: string;
+	    revoked_at: string;
+	    replaces: number;
+	    replaced_by: number;
+	    verified_at: string;
+	    verify_result: string;
+	    verify_detail: string;
+	    rotate_by: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Key(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.label = source["label"];
+	        this.member_id = source["member_id"];
+	        this.member = source["member"];
+	        this.environment = source["environment"];
+	        this.kind = source["kind"];
+	        this.fingerprint = source["fingerprint"];
+	        this.redacted = source["redacted"];
+	        this.status = source["status"];
+	        this.notes = source["notes"];
+	        this.created_at = source["created_at"];
+	        this.marked_at = source["marked_at"];
+	        this.rotated_at = source["rotated_at"];
+	        this.revoked_at = source["revoked_at"];
+	        this.replaces = source["replaces"];
+	        this.replaced_by = source["replaced_by"];
+	        this.verified_at = source["verified_at"];
+	        this.verify_result = source["verify_result"];
+	        this.verify_detail = source["verify_detail"];
+	        this.rotate_by = source["rotate_by"];
+	    }
+	}
+	export class KeyEdit {
+	    label?: string;
+	    environment?: string;
+	    notes?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new KeyEdit(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.label = source["label"];
+	        this.environment = source["environment"];
+	        this.notes = source["notes"];
+	    }
+	}
+	export class KeyInput {
+	    label: string;
+	    member: string;
+	    environment: string;
+	    notes: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new KeyInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.label = source["label"];
+	        this.member = source["member"];
+	        this.environment = source["environment"];
+	        this.notes = source["notes"];
+	    }
+	}
+	export class Member {
+	    id: number;
+	    name: string;
+	    email: string;
+	    role: string;
+	    created_at: string;
+	    active_keys: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Member(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.email = source["email"];
+	        this.role = source["role"];
+	        this.created_at = source["created_at"];
+	        this.active_keys = source["active_keys"];
+	    }
+	}
+	export class MemberInput {
+	    name: string;
+	    email: string;
+	    role: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new MemberInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.email = source["email"];
+	        this.role = source["role"];
+	    }
+	}
+	export class Place {
+	    id: number;
+	    key_id: number;
+	    place: string;
+	    added_at: string;
+	    done_at: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Place(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.key_id = source["key_id"];
+	        this.place = source["place"];
+	        this.added_at = source["added_at"];
+	        this.done_at = source["done_at"];
+	    }
+	}
+	export class Policy {
+	    environment: string;
+	    rotation_days: number;
+	    default: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Policy(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.environment = source["environment"];
+	        this.rotation_days = source["rotation_days"];
+	        this.default = source["default"];
+	    }
+	}
+
+}
+
 export namespace main {
 	
 	export class ErrorInfo {
@@ -563,6 +830,43 @@ export namespace main {
 	        this.catalogue_version = source["catalogue_version"];
 	        this.catalogue_date = source["catalogue_date"];
 	        this.startup_error = this.convertValues(source["startup_error"], ErrorInfo);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class VaultStatus {
+	    kind: string;
+	    ready: boolean;
+	    exists: boolean;
+	    problem?: ErrorInfo;
+	
+	    static createFrom(source: any = {}) {
+	        return new VaultStatus(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.ready = source["ready"];
+	        this.exists = source["exists"];
+	        this.problem = this.convertValues(source["problem"], ErrorInfo);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {

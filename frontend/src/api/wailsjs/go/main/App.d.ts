@@ -14,3 +14,9 @@ export function PickEvidenceFile():Promise<string>;
 export function SetLanguage(arg1:string):Promise<settings.Settings>;
 
 export function Settings():Promise<settings.Settings>;
+
+export function UnlockVault(arg1:string):Promise<main.VaultStatus>;
+
+export function UseVault(arg1:string,arg2:string):Promise<main.VaultStatus>;
+
+export function VaultStatus():Promise<main.VaultStatus>;

@@ -25,3 +25,15 @@ export function SetLanguage(arg1) {
 export function Settings() {
   return window['go']['main']['App']['Settings']();
 }
+
+export function UnlockVault(arg1) {
+  return window['go']['main']['App']['UnlockVault'](arg1);
+}
+
+export function UseVault(arg1, arg2) {
+  return window['go']['main']['App']['UseVault'](arg1, arg2);
+}
+
+export function VaultStatus() {
+  return window['go']['main']['App']['VaultStatus']();
+}

@@ -1,0 +1,106 @@
+package main
+
+import (
+	"context"
+
+	"steward/backend/keys"
+)
+
+// VaultStatus tells the Keys screen where keys are kept and whether that
+// vault can be used now.
+type VaultStatus struct {
+	Kind    string     `json:"kind"`    // keychain or file
+	Ready   bool       `json:"ready"`   // keys can be stored and read
+	Exists  bool       `json:"exists"`  // the encrypted file vault has been created
+	Problem *ErrorInfo `json:"problem"` // why it is not ready, and how to fix it
+}
+
+// openKeys builds the key register over the chosen vault. A file vault
+// starts locked until the user gives its passphrase.
+func (a *App) openKeys() {
+	if a.vaultKind() == keys.VaultKeychain {
+		a.vault.Use(keys.NewKeychainVault())
+	}
+	a.keys = keys.New(a.store, &a.vault, keys.Options{Log: a.log.Logger, Verifier: a.verifier()})
+	a.keysScreen = keys.NewScreen(a.keys, a.context)
+}
+
+func (a *App) vaultKind() string {
+	v, _ := a.settings.Value(context.Background(), keys.SettingVault)
+	if v == keys.VaultFile {
+		return v
+	}
+	return keys.VaultKeychain
+}
+
+// VaultStatus reports the vault in use and any problem with it.
+func (a *App) VaultStatus() (VaultStatus, error) {
+	if err := a.ready(); err != nil {
+		return VaultStatus{}, err
+	}
+	st := VaultStatus{Kind: a.vaultKind(), Exists: keys.FileVaultExists(a.dataDir)}
+	var problem error
+	switch {
+	case st.Kind == keys.VaultFile && a.vault.Current() == nil:
+		problem = keys.ErrLocked
+	case st.Kind == keys.VaultKeychain:
+		problem = keys.CheckKeychain()
+	}
+	st.Ready = problem == nil
+	if problem != nil {
+		e := a.formatError(problem).(ErrorInfo)
+		st.Problem = &e
+	}
+	return st, nil
+}
+
+// UnlockVault opens the encrypted file vault with its passphrase.
+func (a *App) UnlockVault(passphrase string) (VaultStatus, error) {
+	v, err := keys.OpenFileVault(a.dataDir, passphrase)
+	if err != nil {
+		return VaultStatus{}, err
+	}
+	a.vault.Use(v)
+	return a.VaultStatus()
+}
+
+// UseVault switches where keys are kept ("keychain" or "file"), moving the
+// current keys' secrets across. The passphrase is needed for the file vault.
+func (a *App) UseVault(kind, passphrase string) (VaultStatus, error) {
+	if err := a.ready(); err != nil {
+		return VaultStatus{}, err
+	}
+	var next keys.Vault
+	var err error
+	if kind == keys.VaultFile {
+		next, err = keys.OpenFileVault(a.dataDir, passphrase)
+	} else {
+		err = keys.CheckKeychain()
+		next = keys.NewKeychainVault()
+	}
+	if err != nil {
+		return VaultStatus{}, err
+	}
+	if old := a.vault.Current(); old != nil && kind != a.vaultKind() {
+		if _, err := keys.MoveSecrets(context.Background(), a.keys, old, next); err != nil {
+			return VaultStatus{}, err
+		}
+	}
+	if err := a.settings.SetValue(context.Background(), keys.SettingVault, kind); err != nil {
+		return VaultStatus{}, err
+	}
+	a.vault.Use(next)
+	a.log.Info("key vault chosen", "kind", kind)
+	return a.VaultStatus()
+}
+
+// context is the app's context once the window runs, for bound services.
+func (a *App) context() context.Context {
+	if a.ctx == nil {
+		return context.Background()
+	}
+	return a.ctx
+}
+
+// verifier checks keys against the API; wired when the OpenAI client lands.
+func (a *App) verifier() keys.Verifier { return nil }
