@@ -17,6 +17,7 @@ import (
 	"steward/backend/checklist"
 	"steward/backend/export"
 	"steward/backend/keys"
+	"steward/backend/privacy"
 	"steward/backend/settings"
 	"steward/backend/store"
 )
@@ -24,23 +25,25 @@ import (
 // App owns the window's lifecycle: it opens the data folder once, builds the
 // services the frontend calls, and turns errors into code + message.
 type App struct {
-	ctx        context.Context
-	version    string
-	dataDir    string
-	log        *applog.Log
-	store      *store.Store
-	settings   *settings.Service
-	checklist  *checklist.Service
-	vault      keys.VaultSwitch
-	keys       *keys.Register
-	keysScreen *keys.Screen
-	openErr    error // why the data folder could not be opened, shown by the UI
+	ctx           context.Context
+	version       string
+	dataDir       string
+	log           *applog.Log
+	store         *store.Store
+	settings      *settings.Service
+	checklist     *checklist.Service
+	vault         keys.VaultSwitch
+	keys          *keys.Register
+	keysScreen    *keys.Screen
+	privacy       *privacy.Service
+	privacyScreen *privacy.Screen
+	openErr       error // why the data folder could not be opened, shown by the UI
 }
 
 // NewApp opens the data folder and builds the services. A failure is kept
 // and shown in the window instead of the app quitting silently.
 func NewApp(dataDirFlag, version string) *App {
-	a := &App{version: version, log: applog.Discard(), checklist: &checklist.Service{}, keysScreen: &keys.Screen{}}
+	a := &App{version: version, log: applog.Discard(), checklist: &checklist.Service{}, keysScreen: &keys.Screen{}, privacyScreen: &privacy.Screen{}}
 	a.openErr = a.open(dataDirFlag)
 	return a
 }
@@ -66,12 +69,13 @@ func (a *App) open(dataDirFlag string) error {
 	a.settings = settings.New(st, nil)
 	a.checklist = checklist.New(st, cat, checklist.Options{})
 	a.openKeys()
+	a.openPrivacy()
 	a.log.Info("started", "version", a.version, "data_dir", dir)
 	return nil
 }
 
 // bindings lists the structs whose methods the frontend calls.
-func (a *App) bindings() []any { return []any{a, a.checklist, a.keysScreen} }
+func (a *App) bindings() []any { return []any{a, a.checklist, a.keysScreen, a.privacyScreen} }
 
 func (a *App) startup(ctx context.Context) { a.ctx = ctx }
 

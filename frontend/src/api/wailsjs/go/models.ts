@@ -890,6 +890,886 @@ export namespace main {
 
 }
 
+export namespace privacy {
+	
+	export class Text {
+	    en: string;
+	    "zh-CN": string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Text(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.en = source["en"];
+	        this["zh-CN"] = source["zh-CN"];
+	    }
+	}
+	export class AIUse {
+	    features: Text;
+	    prompts_contain_personal_data?: boolean;
+	    models: string[];
+	    disclosure: Text;
+	    provider_trains_on_data?: boolean;
+	    provider_retention: Text;
+	    prompt_logging?: boolean;
+	    prompt_log_days: number;
+	    pii_screening?: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new AIUse(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.features = this.convertValues(source["features"], Text);
+	        this.prompts_contain_personal_data = source["prompts_contain_personal_data"];
+	        this.models = source["models"];
+	        this.disclosure = this.convertValues(source["disclosure"], Text);
+	        this.provider_trains_on_data = source["provider_trains_on_data"];
+	        this.provider_retention = this.convertValues(source["provider_retention"], Text);
+	        this.prompt_logging = source["prompt_logging"];
+	        this.prompt_log_days = source["prompt_log_days"];
+	        this.pii_screening = source["pii_screening"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PolicyChanges {
+	    how_notified: Text;
+	    effective_date: string;
+	    last_updated: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PolicyChanges(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.how_notified = this.convertValues(source["how_notified"], Text);
+	        this.effective_date = source["effective_date"];
+	        this.last_updated = source["last_updated"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class California {
+	    sells_or_shares?: boolean;
+	    opt_out_link: string;
+	    sensitive_beyond_service?: boolean;
+	    limit_link: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new California(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.sells_or_shares = source["sells_or_shares"];
+	        this.opt_out_link = source["opt_out_link"];
+	        this.sensitive_beyond_service = source["sensitive_beyond_service"];
+	        this.limit_link = source["limit_link"];
+	    }
+	}
+	export class Cookies {
+	    used?: boolean;
+	    analytics: Text[];
+	    details: Text;
+	
+	    static createFrom(source: any = {}) {
+	        return new Cookies(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.used = source["used"];
+	        this.analytics = this.convertValues(source["analytics"], Text);
+	        this.details = this.convertValues(source["details"], Text);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Children {
+	    minimum_age: number;
+	    parental_consent?: boolean;
+	    details: Text;
+	
+	    static createFrom(source: any = {}) {
+	        return new Children(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.minimum_age = source["minimum_age"];
+	        this.parental_consent = source["parental_consent"];
+	        this.details = this.convertValues(source["details"], Text);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class AutomatedDecisions {
+	    used?: boolean;
+	    logic: Text;
+	    significance: Text;
+	
+	    static createFrom(source: any = {}) {
+	        return new AutomatedDecisions(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.used = source["used"];
+	        this.logic = this.convertValues(source["logic"], Text);
+	        this.significance = this.convertValues(source["significance"], Text);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class RightsAnswers {
+	    offered: string[];
+	    how: Text;
+	    contact: string;
+	    response_days: number;
+	    authority: Text;
+	
+	    static createFrom(source: any = {}) {
+	        return new RightsAnswers(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.offered = source["offered"];
+	        this.how = this.convertValues(source["how"], Text);
+	        this.contact = source["contact"];
+	        this.response_days = source["response_days"];
+	        this.authority = this.convertValues(source["authority"], Text);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Transfer {
+	    recipient: string;
+	    country: Text;
+	    from: string[];
+	    contact: string;
+	    purpose: Text;
+	    method: Text;
+	    categories: string[];
+	    safeguards: string[];
+	    rights_how: Text;
+	
+	    static createFrom(source: any = {}) {
+	        return new Transfer(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.recipient = source["recipient"];
+	        this.country = this.convertValues(source["country"], Text);
+	        this.from = source["from"];
+	        this.contact = source["contact"];
+	        this.purpose = this.convertValues(source["purpose"], Text);
+	        this.method = this.convertValues(source["method"], Text);
+	        this.categories = source["categories"];
+	        this.safeguards = source["safeguards"];
+	        this.rights_how = this.convertValues(source["rights_how"], Text);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Transfers {
+	    abroad?: boolean;
+	    transfers: Transfer[];
+	    copy_how: Text;
+	
+	    static createFrom(source: any = {}) {
+	        return new Transfers(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.abroad = source["abroad"];
+	        this.transfers = this.convertValues(source["transfers"], Transfer);
+	        this.copy_how = this.convertValues(source["copy_how"], Text);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Recipient {
+	    name: string;
+	    role: string;
+	    purpose: Text;
+	    location: Text;
+	    contact: string;
+	    receives_prompts: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Recipient(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.role = source["role"];
+	        this.purpose = this.convertValues(source["purpose"], Text);
+	        this.location = this.convertValues(source["location"], Text);
+	        this.contact = source["contact"];
+	        this.receives_prompts = source["receives_prompts"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Purpose {
+	    purpose: Text;
+	    categories: string[];
+	    legal_basis: string;
+	    legitimate_interest: Text;
+	    method: Text;
+	
+	    static createFrom(source: any = {}) {
+	        return new Purpose(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.purpose = this.convertValues(source["purpose"], Text);
+	        this.categories = source["categories"];
+	        this.legal_basis = source["legal_basis"];
+	        this.legitimate_interest = this.convertValues(source["legitimate_interest"], Text);
+	        this.method = this.convertValues(source["method"], Text);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class DataCategory {
+	    id: string;
+	    name: Text;
+	    examples: Text;
+	    source: Text;
+	    retention: Text;
+	    sensitive: boolean;
+	    sold: boolean;
+	    shared: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new DataCategory(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = this.convertValues(source["name"], Text);
+	        this.examples = this.convertValues(source["examples"], Text);
+	        this.source = this.convertValues(source["source"], Text);
+	        this.retention = this.convertValues(source["retention"], Text);
+	        this.sensitive = source["sensitive"];
+	        this.sold = source["sold"];
+	        this.shared = source["shared"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Users {
+	    regions: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Users(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.regions = source["regions"];
+	    }
+	}
+	export class Contact {
+	    name: string;
+	    address: string;
+	    email: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Contact(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.address = source["address"];
+	        this.email = source["email"];
+	    }
+	}
+	export class DPO {
+	    appointed?: boolean;
+	    name: string;
+	    email: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new DPO(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.appointed = source["appointed"];
+	        this.name = source["name"];
+	        this.email = source["email"];
+	    }
+	}
+	export class Organisation {
+	    name: string;
+	    address: string;
+	    email: string;
+	    phone: string;
+	    website: string;
+	    established_in: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Organisation(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.address = source["address"];
+	        this.email = source["email"];
+	        this.phone = source["phone"];
+	        this.website = source["website"];
+	        this.established_in = source["established_in"];
+	    }
+	}
+	export class Answers {
+	    organisation: Organisation;
+	    data_protection_officer: DPO;
+	    eu_representative: Contact;
+	    uk_representative: Contact;
+	    china_representative: Contact;
+	    products: Text[];
+	    users: Users;
+	    data_categories: DataCategory[];
+	    purposes: Purpose[];
+	    provision_requirement: Text;
+	    ai: AIUse;
+	    recipients: Recipient[];
+	    international_transfers: Transfers;
+	    rights: RightsAnswers;
+	    automated_decisions: AutomatedDecisions;
+	    children: Children;
+	    cookies: Cookies;
+	    security_measures: Text[];
+	    california: California;
+	    policy_changes: PolicyChanges;
+	
+	    static createFrom(source: any = {}) {
+	        return new Answers(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.organisation = this.convertValues(source["organisation"], Organisation);
+	        this.data_protection_officer = this.convertValues(source["data_protection_officer"], DPO);
+	        this.eu_representative = this.convertValues(source["eu_representative"], Contact);
+	        this.uk_representative = this.convertValues(source["uk_representative"], Contact);
+	        this.china_representative = this.convertValues(source["china_representative"], Contact);
+	        this.products = this.convertValues(source["products"], Text);
+	        this.users = this.convertValues(source["users"], Users);
+	        this.data_categories = this.convertValues(source["data_categories"], DataCategory);
+	        this.purposes = this.convertValues(source["purposes"], Purpose);
+	        this.provision_requirement = this.convertValues(source["provision_requirement"], Text);
+	        this.ai = this.convertValues(source["ai"], AIUse);
+	        this.recipients = this.convertValues(source["recipients"], Recipient);
+	        this.international_transfers = this.convertValues(source["international_transfers"], Transfers);
+	        this.rights = this.convertValues(source["rights"], RightsAnswers);
+	        this.automated_decisions = this.convertValues(source["automated_decisions"], AutomatedDecisions);
+	        this.children = this.convertValues(source["children"], Children);
+	        this.cookies = this.convertValues(source["cookies"], Cookies);
+	        this.security_measures = this.convertValues(source["security_measures"], Text);
+	        this.california = this.convertValues(source["california"], California);
+	        this.policy_changes = this.convertValues(source["policy_changes"], PolicyChanges);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	export class ElementCheck {
+	    id: string;
+	    title: Text;
+	    present: boolean;
+	    question: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ElementCheck(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.title = this.convertValues(source["title"], Text);
+	        this.present = source["present"];
+	        this.question = source["question"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class RegimeCheck {
+	    name: string;
+	    elements: ElementCheck[];
+	
+	    static createFrom(source: any = {}) {
+	        return new RegimeCheck(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.elements = this.convertValues(source["elements"], ElementCheck);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class CheckResult {
+	    regimes: RegimeCheck[];
+	    missing: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new CheckResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.regimes = this.convertValues(source["regimes"], RegimeCheck);
+	        this.missing = source["missing"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	
+	
+	
+	export class DiffLine {
+	    op: string;
+	    text: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new DiffLine(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.op = source["op"];
+	        this.text = source["text"];
+	    }
+	}
+	export class DraftSummary {
+	    id: number;
+	    created_at: string;
+	    lang: string;
+	    missing: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new DraftSummary(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.created_at = source["created_at"];
+	        this.lang = source["lang"];
+	        this.missing = source["missing"];
+	    }
+	}
+	
+	
+	
+	
+	export class Question {
+	    key: string;
+	    text: Text;
+	
+	    static createFrom(source: any = {}) {
+	        return new Question(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.text = this.convertValues(source["text"], Text);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class Regime {
+	    name: string;
+	    title: Text;
+	
+	    static createFrom(source: any = {}) {
+	        return new Regime(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.title = this.convertValues(source["title"], Text);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	export class SavedDraft {
+	    id: number;
+	    created_at: string;
+	    lang: string;
+	    answers: Answers;
+	    markdown: string;
+	    check: CheckResult;
+	
+	    static createFrom(source: any = {}) {
+	        return new SavedDraft(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.created_at = source["created_at"];
+	        this.lang = source["lang"];
+	        this.answers = this.convertValues(source["answers"], Answers);
+	        this.markdown = source["markdown"];
+	        this.check = this.convertValues(source["check"], CheckResult);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Suggestion {
+	    field: string;
+	    value: any;
+	    source: Text;
+	
+	    static createFrom(source: any = {}) {
+	        return new Suggestion(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.field = source["field"];
+	        this.value = source["value"];
+	        this.source = this.convertValues(source["source"], Text);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	
+
+}
+
 export namespace settings {
 	
 	export class Settings {

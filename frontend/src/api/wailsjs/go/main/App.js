@@ -14,6 +14,10 @@ export function ExportChecklist(arg1, arg2, arg3) {
   return window['go']['main']['App']['ExportChecklist'](arg1, arg2, arg3);
 }
 
+export function ExportPrivacyDraft(arg1, arg2) {
+  return window['go']['main']['App']['ExportPrivacyDraft'](arg1, arg2);
+}
+
 export function PickEvidenceFile() {
   return window['go']['main']['App']['PickEvidenceFile']();
 }
