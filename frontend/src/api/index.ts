@@ -23,6 +23,10 @@ import type {
 
 export * from './types';
 export { isAppError, toAppError, hasBindings } from './errors';
+export * from './keys';
+export * from './leakscan';
+export * from './moderation';
+export * from './privacy';
 
 // --- checklist.Service -----------------------------------------------------
 

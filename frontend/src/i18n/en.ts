@@ -1,6 +1,16 @@
-// English messages. zh-CN.ts must have exactly these keys (a unit test checks).
+// English messages; each screen built after the first two keeps its own
+// file (keys.en.ts, ...) spread in here. zh-CN.ts must have exactly these keys (a unit test checks).
 // "{name}" is filled from params; "one | other" picks a form by params.count.
+import { keysEn } from './keys.en';
+import { leakscanEn } from './leakscan.en';
+import { moderationEn } from './moderation.en';
+import { privacyEn } from './privacy.en';
+
 export const en = {
+  ...keysEn,
+  ...leakscanEn,
+  ...moderationEn,
+  ...privacyEn,
   'common.back': 'Back',
   'common.next': 'Next',
   'common.cancel': 'Cancel',

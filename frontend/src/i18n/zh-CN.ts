@@ -1,7 +1,15 @@
 // 简体中文。键必须与 en.ts 完全一致（单元测试会检查）。
 import type { MessageKey } from './en';
+import { keysZh } from './keys.zh-CN';
+import { leakscanZh } from './leakscan.zh-CN';
+import { moderationZh } from './moderation.zh-CN';
+import { privacyZh } from './privacy.zh-CN';
 
 export const zhCN: Record<MessageKey, string> = {
+  ...keysZh,
+  ...leakscanZh,
+  ...moderationZh,
+  ...privacyZh,
   'common.back': '上一步',
   'common.next': '下一步',
   'common.cancel': '取消',

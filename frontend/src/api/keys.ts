@@ -1,0 +1,2 @@
+// The typed facade over the keys bindings (see ./index.ts).
+export {};

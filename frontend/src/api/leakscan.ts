@@ -1,0 +1,2 @@
+// The typed facade over the leakscan bindings (see ./index.ts).
+export {};

@@ -1,0 +1,2 @@
+// The typed facade over the moderation bindings (see ./index.ts).
+export {};

@@ -1,0 +1,2 @@
+// The typed facade over the privacy bindings (see ./index.ts).
+export {};
