@@ -102,5 +102,11 @@ func (a *App) context() context.Context {
 	return a.ctx
 }
 
-// verifier checks keys against the API; wired when the OpenAI client lands.
-func (a *App) verifier() keys.Verifier { return nil }
+// verifier checks keys with GET /models at the configured base URL.
+func (a *App) verifier() keys.Verifier {
+	base, _ := a.settings.Value(context.Background(), SettingBaseURL)
+	return keys.APIVerifier{BaseURL: base}
+}
+
+// SettingBaseURL is the settings key of the OpenAI-compatible base URL.
+const SettingBaseURL = "openai_base_url"

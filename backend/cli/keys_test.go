@@ -5,10 +5,13 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/base64"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"steward/backend/openaitest"
 )
 
 // fakeKey makes a project key shape at run time; no literal key is committed.
@@ -94,5 +97,38 @@ func TestKeysUsage(t *testing.T) {
 	code, _, errOut = runIn(t, t.TempDir(), "", "keys", "frob")
 	if code != ExitError || !strings.Contains(errOut, "unknown subcommand") {
 		t.Fatalf("exit %d %q", code, errOut)
+	}
+}
+
+func TestKeysVerifyAgainstTheAPI(t *testing.T) {
+	good, bad := fakeKey(t), fakeKey(t)
+	srv := openaitest.New(t, openaitest.WithKeys(good))
+	dir := t.TempDir()
+	env := func(stdin string, args ...string) (int, string, string) {
+		var out, errOut bytes.Buffer
+		e := &Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errOut, DataDir: dir,
+			Getenv: func(k string) string {
+				switch k {
+				case "STEWARD_VAULT_PASSPHRASE":
+					return "correct horse battery"
+				case "OPENAI_BASE_URL":
+					return srv.URL
+				}
+				return ""
+			}}
+		return Run(context.Background(), e, args), out.String(), errOut.String()
+	}
+	env("", "keys", "vault", "file")
+	env("", "members", "add", "Mei")
+	env(good+"\n", "keys", "add", "--member", "Mei", "--label", "good")
+	env(bad+"\n", "keys", "add", "--member", "Mei", "--label", "bad")
+	if code, out, errOut := env("", "keys", "verify", "good"); code != ExitOK || !strings.Contains(out, "valid") {
+		t.Fatalf("verify good = %d %q %q", code, out, errOut)
+	}
+	if code, out, _ := env("", "keys", "verify", "bad"); code != ExitFinding || !strings.Contains(out, "invalid") {
+		t.Fatalf("verify bad = %d %q", code, out)
+	}
+	if strings.Contains(fmt.Sprint(srv.Requests()), good) {
+		t.Fatal("the request log holds the key")
 	}
 }

@@ -1,6 +1,11 @@
 package cli
 
-import "steward/backend/keys"
+import (
+	"steward/backend/keys"
+	"steward/backend/openai"
+)
 
-// verifier checks keys against the API; none is wired in this build yet.
-func (s *services) verifier() keys.Verifier { return nil }
+// verifier checks keys with GET /models at OPENAI_BASE_URL (OpenAI's by default).
+func (s *services) verifier() keys.Verifier {
+	return keys.APIVerifier{BaseURL: openai.FromEnv(s.env.Getenv).BaseURL}
+}
