@@ -87,7 +87,9 @@ func (sc *Screen) SaveDraft(lang string) (SavedDraft, error) {
 func (sc *Screen) Drafts() ([]DraftSummary, error) { return sc.s.Drafts(context.Background()) }
 
 // Draft returns one saved version.
-func (sc *Screen) Draft(id int64) (SavedDraft, error) { return sc.s.DraftByID(context.Background(), id) }
+func (sc *Screen) Draft(id int64) (SavedDraft, error) {
+	return sc.s.DraftByID(context.Background(), id)
+}
 
 // Compare diffs two saved versions, from a to b.
 func (sc *Screen) Compare(a, b int64) ([]DiffLine, error) {
