@@ -2,6 +2,10 @@ package main
 
 import (
 	"context"
+	"net/url"
+	"strings"
+
+	"steward/backend/apperr"
 
 	"steward/backend/keys"
 )
@@ -103,10 +107,42 @@ func (a *App) context() context.Context {
 }
 
 // verifier checks keys with GET /models at the configured base URL.
-func (a *App) verifier() keys.Verifier {
-	base, _ := a.settings.Value(context.Background(), SettingBaseURL)
-	return keys.APIVerifier{BaseURL: base}
-}
+func (a *App) verifier() keys.Verifier { return liveVerifier{a} }
 
 // SettingBaseURL is the settings key of the OpenAI-compatible base URL.
 const SettingBaseURL = "openai_base_url"
+
+// BaseURL is the OpenAI-compatible endpoint the app's own calls go to
+// ("" means OpenAI's).
+func (a *App) BaseURL() (string, error) {
+	if err := a.ready(); err != nil {
+		return "", err
+	}
+	return a.settings.Value(context.Background(), SettingBaseURL)
+}
+
+// SetBaseURL sets the endpoint for key checks and moderation runs: OpenAI's
+// (""), Azure OpenAI or any compatible server.
+func (a *App) SetBaseURL(raw string) (string, error) {
+	if err := a.ready(); err != nil {
+		return "", err
+	}
+	u := strings.TrimRight(strings.TrimSpace(raw), "/")
+	if u != "" {
+		parsed, err := url.Parse(u)
+		if err != nil || (parsed.Scheme != "http" && parsed.Scheme != "https") || parsed.Host == "" {
+			return "", apperr.Text(apperr.Invalid, "app.base_url",
+				"The base URL must start with https:// (or http:// for a local server), e.g. https://api.openai.com/v1.",
+				"基础 URL 必须以 https://（本地服务可用 http://）开头，例如 https://api.openai.com/v1。")
+		}
+	}
+	return u, a.settings.SetValue(context.Background(), SettingBaseURL, u)
+}
+
+// liveVerifier verifies keys at the base URL set when the check runs.
+type liveVerifier struct{ a *App }
+
+func (v liveVerifier) Verify(ctx context.Context, apiKey string) (keys.Verification, error) {
+	base, _ := v.a.settings.Value(ctx, SettingBaseURL)
+	return keys.APIVerifier{BaseURL: base}.Verify(ctx, apiKey)
+}

@@ -29,6 +29,8 @@ export interface AppBinding {
   ExportChecklist: (workspace: string, format: ExportFormat, lang: Lang) => Promise<unknown>;
   BackupDatabase: () => Promise<unknown>;
   PickEvidenceFile: () => Promise<unknown>;
+  BaseURL: () => Promise<unknown>;
+  SetBaseURL: (url: string) => Promise<unknown>;
 }
 
 export const service: ServiceBinding = ServiceBindings;

@@ -87,6 +87,11 @@ export const backupDatabase = (): Promise<string> => call(() => app.BackupDataba
 /** Resolves to the chosen file's path, or "" when the user cancelled. */
 export const pickEvidenceFile = (): Promise<string> => call(() => app.PickEvidenceFile(), d.str);
 
+/** The OpenAI-compatible endpoint for the app's own calls; "" means OpenAI's. */
+export const baseURL = (): Promise<string> => call(() => app.BaseURL(), d.str);
+
+export const setBaseURL = (url: string): Promise<string> => call(() => app.SetBaseURL(url), d.str);
+
 // --- runtime ---------------------------------------------------------------
 
 export { openExternal } from './bindings';

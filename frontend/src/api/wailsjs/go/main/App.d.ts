@@ -7,11 +7,15 @@ export function AppInfo():Promise<main.AppInfo>;
 
 export function BackupDatabase():Promise<string>;
 
+export function BaseURL():Promise<string>;
+
 export function ExportChecklist(arg1:string,arg2:string,arg3:string):Promise<string>;
 
 export function ExportPrivacyDraft(arg1:string,arg2:string):Promise<string>;
 
 export function PickEvidenceFile():Promise<string>;
+
+export function SetBaseURL(arg1:string):Promise<string>;
 
 export function SetLanguage(arg1:string):Promise<settings.Settings>;
 

@@ -10,6 +10,10 @@ export function BackupDatabase() {
   return window['go']['main']['App']['BackupDatabase']();
 }
 
+export function BaseURL() {
+  return window['go']['main']['App']['BaseURL']();
+}
+
 export function ExportChecklist(arg1, arg2, arg3) {
   return window['go']['main']['App']['ExportChecklist'](arg1, arg2, arg3);
 }
@@ -20,6 +24,10 @@ export function ExportPrivacyDraft(arg1, arg2) {
 
 export function PickEvidenceFile() {
   return window['go']['main']['App']['PickEvidenceFile']();
+}
+
+export function SetBaseURL(arg1) {
+  return window['go']['main']['App']['SetBaseURL'](arg1);
 }
 
 export function SetLanguage(arg1) {
