@@ -67,7 +67,7 @@ type Stats struct {
 	Bytes       int64   `json:"bytes"`       // bytes read from them
 	Commits     int64   `json:"commits"`     // commits reachable from all refs, with History
 	Seconds     float64 `json:"seconds"`     // wall time
-	BinaryFiles int64   `json:"binaryFiles"` // files skipped as binary
+	BinaryFiles int64   `json:"binary_files"` // files skipped as binary
 	Suppressed  int64   `json:"suppressed"`  // findings hidden by steward:allow or the baseline
 }
 
@@ -76,8 +76,8 @@ type Stats struct {
 type Result struct {
 	Roots      []string      `json:"roots"`
 	History    bool          `json:"history"`
-	StartedAt  time.Time     `json:"startedAt"`
-	FinishedAt time.Time     `json:"finishedAt"`
+	StartedAt  time.Time     `json:"started_at"`
+	FinishedAt time.Time     `json:"finished_at"`
 	Status     string        `json:"status"`
 	Error      string        `json:"error,omitempty"`
 	Findings   []LeakFinding `json:"findings"`
@@ -93,7 +93,7 @@ type Progress struct {
 	Files          int64   `json:"files"`
 	Bytes          int64   `json:"bytes"`
 	Commits        int64   `json:"commits"`
-	FilesPerSecond float64 `json:"filesPerSecond"`
+	FilesPerSecond float64 `json:"files_per_second"`
 	Seconds        float64 `json:"seconds"`
 	Done           bool    `json:"done"` // the last report of the scan
 }

@@ -32,8 +32,8 @@ type ScanSummary struct {
 	ID         int64     `json:"id"`
 	Root       string    `json:"root"`
 	Roots      []string  `json:"roots"`
-	StartedAt  time.Time `json:"startedAt"`
-	FinishedAt time.Time `json:"finishedAt"`
+	StartedAt  time.Time `json:"started_at"`
+	FinishedAt time.Time `json:"finished_at"`
 	History    bool      `json:"history"`
 	Files      int64     `json:"files"`
 	Bytes      int64     `json:"bytes"`
