@@ -55,6 +55,7 @@ func commands() map[string]command {
 		"backup":    {"write a consistent copy of the database: backup FILE", runBackup},
 		"checklist": {"the policy checklist: list, set, export, import", runChecklist},
 		"members":   {"team members: add, list, remove", runMembers},
+		"scan":      {"find API keys in folders and git history: scan PATH... [--history] [--format text|json|sarif]", runScan},
 		"pii":       {"find personal data in a file, offline: pii FILE [--format text|json] [--redact]", runPII},
 		"privacy":   {"privacy-policy drafts: draft, check", runPrivacy},
 		"keys":      {"API keys in the keychain: add, list, verify, rotate, remove, findings, vault", runKeys},

@@ -6,6 +6,7 @@ import (
 
 	"steward/backend/checklist"
 	"steward/backend/keys"
+	"steward/backend/leakscan"
 	"steward/backend/settings"
 	"steward/backend/store"
 )
@@ -57,7 +58,7 @@ func (s *services) register(ctx context.Context) (*keys.Register, error) {
 	if err != nil {
 		return nil, err
 	}
-	return keys.New(s.store, v, keys.Options{Verifier: s.verifier()}), nil
+	return keys.New(s.store, v, keys.Options{Verifier: s.verifier(), Leaks: leakscan.NewStore(s.store, nil)}), nil
 }
 
 func (s *services) Close() error { return s.store.Close() }

@@ -1,0 +1,120 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
+
+	"golang.org/x/term"
+
+	"steward/backend/export"
+	"steward/backend/keys"
+	"steward/backend/leakscan"
+)
+
+func runScan(ctx context.Context, env *Env, args []string) error {
+	fs := newFlags("scan", env.Stderr)
+	history := fs.Bool("history", false, "also scan every commit reachable from all refs")
+	format := fs.String("format", "text", "text, json or sarif")
+	out := fs.String("out", "", "write the report to FILE instead of standard output")
+	baseline := fs.String("baseline", "", "a baseline file of accepted fingerprints")
+	writeBaseline := fs.String("write-baseline", "", "write the findings' fingerprints to FILE as a baseline")
+	gitignore := fs.Bool("respect-gitignore", false, "skip what .gitignore files exclude")
+	staged := fs.Bool("staged", false, "scan the changes staged in the git repository PATH (the pre-commit hook)")
+	hook := fs.String("install-hook", "", "install a git pre-commit hook in REPO that blocks commits adding a key")
+	paths, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if *hook != "" {
+		return installHook(env, *hook)
+	}
+	if len(paths) == 0 || !slices.Contains(leakscan.Formats(), *format) {
+		return usageErr("usage: steward scan PATH... [--history] [--format text|json|sarif] [--out FILE] [--baseline FILE]")
+	}
+	var res *leakscan.Result
+	if *staged {
+		res, err = leakscan.ScanStaged(ctx, paths[0])
+	} else {
+		res, err = scanAndSave(ctx, env, paths, *history, *gitignore, *baseline)
+	}
+	if res == nil {
+		return err
+	}
+	if werr := writeScanReport(env, res, *format, *out); werr != nil {
+		return werr
+	}
+	if err != nil {
+		return err
+	}
+	if *writeBaseline != "" {
+		if err := leakscan.WriteBaseline(*writeBaseline, res.Findings); err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stderr, "Wrote a baseline of %d accepted finding(s) to %s\n", len(res.Findings), *writeBaseline)
+		return nil
+	}
+	if len(res.Findings) > 0 {
+		return errFinding
+	}
+	return nil
+}
+
+// scanAndSave scans with the key register as lookup and saves the scan, so
+// the Keys dashboard and the checklist can show it.
+func scanAndSave(ctx context.Context, env *Env, paths []string, history, gitignore bool, baselinePath string) (*leakscan.Result, error) {
+	svc, err := open(ctx, env)
+	if err != nil {
+		return nil, err
+	}
+	defer svc.Close()
+	reg := keys.New(svc.store, &keys.VaultSwitch{}, keys.Options{})
+	opts := leakscan.Options{Roots: paths, History: history, RespectGitignore: gitignore, Lookup: reg.Lookup}
+	if baselinePath != "" {
+		if opts.Baseline, err = leakscan.ReadBaseline(baselinePath); err != nil {
+			return nil, err
+		}
+	}
+	if f, ok := env.Stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		opts.Progress = func(p leakscan.Progress) {
+			fmt.Fprintf(f, "\r\033[K%d files, %.1f MB, %d commits, %.0f files/s", p.Files, float64(p.Bytes)/1e6, p.Commits, p.FilesPerSecond)
+			if p.Done {
+				fmt.Fprintln(f)
+			}
+		}
+	}
+	res, err := leakscan.Scan(ctx, opts)
+	if res != nil {
+		if _, serr := leakscan.NewStore(svc.store, reg.Lookup).Save(ctx, res); serr != nil {
+			fmt.Fprintf(env.Stderr, "steward scan: the scan was not saved: %v\n", serr)
+		}
+	}
+	return res, err
+}
+
+func writeScanReport(env *Env, res *leakscan.Result, format, out string) error {
+	write := func(w io.Writer) error { return leakscan.WriteReport(w, res, format) }
+	if out == "" || out == "-" {
+		return write(env.Stdout)
+	}
+	if err := export.WriteFile(out, write); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stderr, "Wrote %s (%d finding(s))\n", out, len(res.Findings))
+	return nil
+}
+
+func installHook(env *Env, repo string) error {
+	self, err := os.Executable()
+	if err != nil {
+		return fmt.Errorf("find the steward binary: %w", err)
+	}
+	if err := leakscan.InstallHook(repo, self); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "Installed a pre-commit hook in %s: commits that add an API key are blocked.\n", strings.TrimSuffix(repo, "/"))
+	return nil
+}
