@@ -63,12 +63,12 @@ type Skipped struct {
 
 // Stats measures a scan.
 type Stats struct {
-	Files       int64   `json:"files"`       // text files and blobs scanned
-	Bytes       int64   `json:"bytes"`       // bytes read from them
-	Commits     int64   `json:"commits"`     // commits reachable from all refs, with History
-	Seconds     float64 `json:"seconds"`     // wall time
+	Files       int64   `json:"files"`        // text files and blobs scanned
+	Bytes       int64   `json:"bytes"`        // bytes read from them
+	Commits     int64   `json:"commits"`      // commits reachable from all refs, with History
+	Seconds     float64 `json:"seconds"`      // wall time
 	BinaryFiles int64   `json:"binary_files"` // files skipped as binary
-	Suppressed  int64   `json:"suppressed"`  // findings hidden by steward:allow or the baseline
+	Suppressed  int64   `json:"suppressed"`   // findings hidden by steward:allow or the baseline
 }
 
 // Result is a scan's outcome: complete, or what was found before it was
