@@ -17,6 +17,7 @@ import (
 	"steward/backend/checklist"
 	"steward/backend/export"
 	"steward/backend/keys"
+	"steward/backend/leakscan"
 	"steward/backend/privacy"
 	"steward/backend/settings"
 	"steward/backend/store"
@@ -37,6 +38,8 @@ type App struct {
 	keysScreen    *keys.Screen
 	privacy       *privacy.Service
 	privacyScreen *privacy.Screen
+	leaks         *leakscan.Store
+	scans         scans
 	openErr       error // why the data folder could not be opened, shown by the UI
 }
 
@@ -68,6 +71,7 @@ func (a *App) open(dataDirFlag string) error {
 	}
 	a.settings = settings.New(st, nil)
 	a.checklist = checklist.New(st, cat, checklist.Options{})
+	a.openLeaks()
 	a.openKeys()
 	a.openPrivacy()
 	a.log.Info("started", "version", a.version, "data_dir", dir)

@@ -25,7 +25,7 @@ func (a *App) openKeys() {
 	if a.vaultKind() == keys.VaultKeychain {
 		a.vault.Use(keys.NewKeychainVault())
 	}
-	a.keys = keys.New(a.store, &a.vault, keys.Options{Log: a.log.Logger, Verifier: a.verifier()})
+	a.keys = keys.New(a.store, &a.vault, keys.Options{Log: a.log.Logger, Verifier: a.verifier(), Leaks: a.leaks})
 	a.keysScreen = keys.NewScreen(a.keys, a.context)
 }
 

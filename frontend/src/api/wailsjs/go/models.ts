@@ -792,6 +792,192 @@ export namespace keys {
 
 }
 
+export namespace leakscan {
+	
+	export class LeakFinding {
+	    rule: string;
+	    severity: string;
+	    root: string;
+	    file: string;
+	    line: number;
+	    column: number;
+	    commit?: string;
+	    author?: string;
+	    date?: string;
+	    redacted: string;
+	    fingerprint: string;
+	    member?: string;
+	    label?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LeakFinding(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rule = source["rule"];
+	        this.severity = source["severity"];
+	        this.root = source["root"];
+	        this.file = source["file"];
+	        this.line = source["line"];
+	        this.column = source["column"];
+	        this.commit = source["commit"];
+	        this.author = source["author"];
+	        this.date = source["date"];
+	        this.redacted = source["redacted"];
+	        this.fingerprint = source["fingerprint"];
+	        this.member = source["member"];
+	        this.label = source["label"];
+	    }
+	}
+	export class Stats {
+	    files: number;
+	    bytes: number;
+	    commits: number;
+	    seconds: number;
+	    binary_files: number;
+	    suppressed: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Stats(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.files = source["files"];
+	        this.bytes = source["bytes"];
+	        this.commits = source["commits"];
+	        this.seconds = source["seconds"];
+	        this.binary_files = source["binary_files"];
+	        this.suppressed = source["suppressed"];
+	    }
+	}
+	export class Skipped {
+	    root: string;
+	    file: string;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Skipped(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.root = source["root"];
+	        this.file = source["file"];
+	        this.reason = source["reason"];
+	    }
+	}
+	export class Result {
+	    roots: string[];
+	    history: boolean;
+	    // Go type: time
+	    started_at: any;
+	    // Go type: time
+	    finished_at: any;
+	    status: string;
+	    error?: string;
+	    findings: LeakFinding[];
+	    skipped: Skipped[];
+	    stats: Stats;
+	
+	    static createFrom(source: any = {}) {
+	        return new Result(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.roots = source["roots"];
+	        this.history = source["history"];
+	        this.started_at = this.convertValues(source["started_at"], null);
+	        this.finished_at = this.convertValues(source["finished_at"], null);
+	        this.status = source["status"];
+	        this.error = source["error"];
+	        this.findings = this.convertValues(source["findings"], LeakFinding);
+	        this.skipped = this.convertValues(source["skipped"], Skipped);
+	        this.stats = this.convertValues(source["stats"], Stats);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ScanSummary {
+	    id: number;
+	    root: string;
+	    roots: string[];
+	    // Go type: time
+	    started_at: any;
+	    // Go type: time
+	    finished_at: any;
+	    history: boolean;
+	    files: number;
+	    bytes: number;
+	    commits: number;
+	    seconds: number;
+	    status: string;
+	    error: string;
+	    findings: number;
+	    clean: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ScanSummary(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.root = source["root"];
+	        this.roots = source["roots"];
+	        this.started_at = this.convertValues(source["started_at"], null);
+	        this.finished_at = this.convertValues(source["finished_at"], null);
+	        this.history = source["history"];
+	        this.files = source["files"];
+	        this.bytes = source["bytes"];
+	        this.commits = source["commits"];
+	        this.seconds = source["seconds"];
+	        this.status = source["status"];
+	        this.error = source["error"];
+	        this.findings = source["findings"];
+	        this.clean = source["clean"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+
+}
+
 export namespace main {
 	
 	export class ErrorInfo {
@@ -851,6 +1037,22 @@ export namespace main {
 		}
 	}
 	
+	export class ScanRequest {
+	    paths: string[];
+	    history: boolean;
+	    respect_gitignore: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ScanRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.paths = source["paths"];
+	        this.history = source["history"];
+	        this.respect_gitignore = source["respect_gitignore"];
+	    }
+	}
 	export class VaultStatus {
 	    kind: string;
 	    ready: boolean;

@@ -14,6 +14,10 @@ export function BaseURL() {
   return window['go']['main']['App']['BaseURL']();
 }
 
+export function CancelScan() {
+  return window['go']['main']['App']['CancelScan']();
+}
+
 export function ExportChecklist(arg1, arg2, arg3) {
   return window['go']['main']['App']['ExportChecklist'](arg1, arg2, arg3);
 }
@@ -22,8 +26,28 @@ export function ExportPrivacyDraft(arg1, arg2) {
   return window['go']['main']['App']['ExportPrivacyDraft'](arg1, arg2);
 }
 
+export function LastScans() {
+  return window['go']['main']['App']['LastScans']();
+}
+
+export function OpenInFileManager(arg1) {
+  return window['go']['main']['App']['OpenInFileManager'](arg1);
+}
+
 export function PickEvidenceFile() {
   return window['go']['main']['App']['PickEvidenceFile']();
+}
+
+export function PickFolder() {
+  return window['go']['main']['App']['PickFolder']();
+}
+
+export function ScanFindings(arg1) {
+  return window['go']['main']['App']['ScanFindings'](arg1);
+}
+
+export function ScanFolders(arg1) {
+  return window['go']['main']['App']['ScanFolders'](arg1);
 }
 
 export function SetBaseURL(arg1) {
