@@ -1,0 +1,140 @@
+package moderation
+
+import (
+	"database/sql"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"steward/backend/apperr"
+)
+
+// ImportFile adds the prompts in the file at path to a suite. Rows that
+// cannot be read are listed and skipped; if the file cannot be read at
+// all, nothing is added and the suite is left as it was.
+func (s *Service) ImportFile(suiteID int64, path string, opts ImportOptions) (ImportResult, error) {
+	if _, err := s.Suite(suiteID); err != nil {
+		return ImportResult{}, err
+	}
+	items, skipped, err := parseFile(path, opts)
+	if err != nil {
+		return ImportResult{}, err
+	}
+	err = s.write("import "+filepath.Base(path), func(tx *sql.Tx) error {
+		if err := s.touchSuite(tx, suiteID); err != nil {
+			return err
+		}
+		_, err := insertItems(tx, suiteID, items)
+		return err
+	})
+	if err != nil {
+		return ImportResult{}, err
+	}
+	return ImportResult{SuiteID: suiteID, Imported: len(items), Skipped: nonNil(skipped)}, nil
+}
+
+// ImportNewSuite creates a suite from the file at path. An empty name
+// takes the file's name (made unique); a name in use is refused. If the
+// file cannot be read, no suite is created.
+func (s *Service) ImportNewSuite(name, path string, opts ImportOptions) (ImportResult, error) {
+	items, skipped, err := parseFile(path, opts)
+	if err != nil {
+		return ImportResult{}, err
+	}
+	res := ImportResult{Imported: len(items), Skipped: nonNil(skipped)}
+	err = s.write("import "+filepath.Base(path), func(tx *sql.Tx) error {
+		n := strings.TrimSpace(name)
+		if n == "" {
+			unique, err := uniqueName(tx, suiteNameOf(path))
+			if err != nil {
+				return err
+			}
+			n = unique
+		}
+		id, err := s.insertSuite(tx, n)
+		if err != nil {
+			return err
+		}
+		res.SuiteID = id
+		_, err = insertItems(tx, id, items)
+		return err
+	})
+	if err != nil {
+		return ImportResult{}, err
+	}
+	return res, nil
+}
+
+// CSVColumns returns the column names of the CSV file at path, so the
+// user can pick the one holding the prompts.
+func (s *Service) CSVColumns(path string) ([]string, error) {
+	f, err := openImport(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return CSVHeader(f, path)
+}
+
+// parseFile opens and parses an import file.
+func parseFile(path string, opts ImportOptions) ([]ItemInput, []RowError, error) {
+	f, err := openImport(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	if opts.BaseDir == "" {
+		opts.BaseDir = filepath.Dir(path)
+	}
+	return ParseImport(f, path, opts)
+}
+
+// openImport opens an import file, explaining a failure to the user.
+func openImport(path string) (*os.File, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		e := apperr.Text(CodeImportInvalid, "moderation.import",
+			fmt.Sprintf("The file %s cannot be opened.", path),
+			fmt.Sprintf("无法打开文件 %s。", path))
+		e.Err = err
+		return nil, e
+	}
+	return f, nil
+}
+
+// suiteNameOf is a file's name without its extensions, as a suite name.
+func suiteNameOf(path string) string {
+	base := filepath.Base(path)
+	for _, ext := range []string{".gz", ".jsonl", ".ndjson", ".json", ".csv", ".txt"} {
+		base = strings.TrimSuffix(base, ext)
+	}
+	if strings.TrimSpace(base) == "" {
+		return "Imported"
+	}
+	return base
+}
+
+// uniqueName returns name, or name (2), name (3)… if it is taken.
+func uniqueName(tx *sql.Tx, name string) (string, error) {
+	for i := 1; ; i++ {
+		n := name
+		if i > 1 {
+			n = fmt.Sprintf("%s (%d)", name, i)
+		}
+		var count int
+		if err := tx.QueryRow(`SELECT count(*) FROM moderation_suites WHERE name = ?`, n).Scan(&count); err != nil {
+			return "", err
+		}
+		if count == 0 {
+			return n, nil
+		}
+	}
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
