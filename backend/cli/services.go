@@ -7,6 +7,7 @@ import (
 	"steward/backend/checklist"
 	"steward/backend/keys"
 	"steward/backend/leakscan"
+	"steward/backend/openai"
 	"steward/backend/settings"
 	"steward/backend/store"
 )
@@ -62,3 +63,6 @@ func (s *services) register(ctx context.Context) (*keys.Register, error) {
 }
 
 func (s *services) Close() error { return s.store.Close() }
+
+// observer records the app's own API calls in the usage log; none yet.
+func (s *services) observer() openai.CallObserver { return nil }
