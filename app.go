@@ -18,6 +18,7 @@ import (
 	"steward/backend/export"
 	"steward/backend/keys"
 	"steward/backend/leakscan"
+	"steward/backend/moderation"
 	"steward/backend/privacy"
 	"steward/backend/settings"
 	"steward/backend/store"
@@ -39,6 +40,7 @@ type App struct {
 	privacy       *privacy.Service
 	privacyScreen *privacy.Screen
 	leaks         *leakscan.Store
+	moderation    *moderation.Service
 	scans         scans
 	openErr       error // why the data folder could not be opened, shown by the UI
 }
@@ -46,7 +48,8 @@ type App struct {
 // NewApp opens the data folder and builds the services. A failure is kept
 // and shown in the window instead of the app quitting silently.
 func NewApp(dataDirFlag, version string) *App {
-	a := &App{version: version, log: applog.Discard(), checklist: &checklist.Service{}, keysScreen: &keys.Screen{}, privacyScreen: &privacy.Screen{}}
+	a := &App{version: version, log: applog.Discard(), checklist: &checklist.Service{}, keysScreen: &keys.Screen{}, privacyScreen: &privacy.Screen{},
+		moderation: &moderation.Service{}}
 	a.openErr = a.open(dataDirFlag)
 	return a
 }
@@ -74,12 +77,15 @@ func (a *App) open(dataDirFlag string) error {
 	a.openLeaks()
 	a.openKeys()
 	a.openPrivacy()
+	a.openModeration()
 	a.log.Info("started", "version", a.version, "data_dir", dir)
 	return nil
 }
 
 // bindings lists the structs whose methods the frontend calls.
-func (a *App) bindings() []any { return []any{a, a.checklist, a.keysScreen, a.privacyScreen} }
+func (a *App) bindings() []any {
+	return []any{a, a.checklist, a.keysScreen, a.privacyScreen, a.moderation}
+}
 
 func (a *App) startup(ctx context.Context) { a.ctx = ctx }
 

@@ -1092,6 +1092,695 @@ export namespace main {
 
 }
 
+export namespace moderation {
+	
+	export class Counts {
+	    tp: number;
+	    fp: number;
+	    fn: number;
+	    tn: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Counts(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.tp = source["tp"];
+	        this.fp = source["fp"];
+	        this.fn = source["fn"];
+	        this.tn = source["tn"];
+	    }
+	}
+	export class CategoryMetrics {
+	    category: string;
+	    labelled: number;
+	    counts: Counts;
+	    precision?: number;
+	    recall?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new CategoryMetrics(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.category = source["category"];
+	        this.labelled = source["labelled"];
+	        this.counts = this.convertValues(source["counts"], Counts);
+	        this.precision = source["precision"];
+	        this.recall = source["recall"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class SweepPoint {
+	    threshold: number;
+	    counts: Counts;
+	    precision?: number;
+	    recall?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new SweepPoint(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.threshold = source["threshold"];
+	        this.counts = this.convertValues(source["counts"], Counts);
+	        this.precision = source["precision"];
+	        this.recall = source["recall"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class CategorySweep {
+	    category: string;
+	    labelled: number;
+	    points: SweepPoint[];
+	
+	    static createFrom(source: any = {}) {
+	        return new CategorySweep(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.category = source["category"];
+	        this.labelled = source["labelled"];
+	        this.points = this.convertValues(source["points"], SweepPoint);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ItemChange {
+	    item_id: number;
+	    input: string;
+	    index_a: number;
+	    index_b: number;
+	    flagged_a: boolean;
+	    flagged_b: boolean;
+	    top_a: string;
+	    top_b: string;
+	    top_score_a: number;
+	    top_score_b: number;
+	    flag_changed: boolean;
+	    top_changed: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ItemChange(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.item_id = source["item_id"];
+	        this.input = source["input"];
+	        this.index_a = source["index_a"];
+	        this.index_b = source["index_b"];
+	        this.flagged_a = source["flagged_a"];
+	        this.flagged_b = source["flagged_b"];
+	        this.top_a = source["top_a"];
+	        this.top_b = source["top_b"];
+	        this.top_score_a = source["top_score_a"];
+	        this.top_score_b = source["top_score_b"];
+	        this.flag_changed = source["flag_changed"];
+	        this.top_changed = source["top_changed"];
+	    }
+	}
+	export class Run {
+	    id: number;
+	    suite_id: number;
+	    suite_name: string;
+	    model: string;
+	    batch_size: number;
+	    concurrency: number;
+	    rpm: number;
+	    tpm: number;
+	    status: string;
+	    total: number;
+	    done: number;
+	    errors: number;
+	    flagged: number;
+	    created_at: string;
+	    finished_at: string;
+	    error: string;
+	    error_zh: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Run(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.suite_id = source["suite_id"];
+	        this.suite_name = source["suite_name"];
+	        this.model = source["model"];
+	        this.batch_size = source["batch_size"];
+	        this.concurrency = source["concurrency"];
+	        this.rpm = source["rpm"];
+	        this.tpm = source["tpm"];
+	        this.status = source["status"];
+	        this.total = source["total"];
+	        this.done = source["done"];
+	        this.errors = source["errors"];
+	        this.flagged = source["flagged"];
+	        this.created_at = source["created_at"];
+	        this.finished_at = source["finished_at"];
+	        this.error = source["error"];
+	        this.error_zh = source["error_zh"];
+	    }
+	}
+	export class Comparison {
+	    run_a: Run;
+	    run_b: Run;
+	    thresholds: Record<string, number>;
+	    compared: number;
+	    unchanged: number;
+	    not_in_both: number;
+	    changes: ItemChange[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Comparison(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.run_a = this.convertValues(source["run_a"], Run);
+	        this.run_b = this.convertValues(source["run_b"], Run);
+	        this.thresholds = source["thresholds"];
+	        this.compared = source["compared"];
+	        this.unchanged = source["unchanged"];
+	        this.not_in_both = source["not_in_both"];
+	        this.changes = this.convertValues(source["changes"], ItemChange);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class ImportOptions {
+	    format: string;
+	    column: string;
+	    base_dir: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportOptions(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.format = source["format"];
+	        this.column = source["column"];
+	        this.base_dir = source["base_dir"];
+	    }
+	}
+	export class RowError {
+	    line: number;
+	    reason: string;
+	    reason_zh: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RowError(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.line = source["line"];
+	        this.reason = source["reason"];
+	        this.reason_zh = source["reason_zh"];
+	    }
+	}
+	export class ImportResult {
+	    suite_id: number;
+	    imported: number;
+	    skipped: RowError[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.suite_id = source["suite_id"];
+	        this.imported = source["imported"];
+	        this.skipped = this.convertValues(source["skipped"], RowError);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Item {
+	    id: number;
+	    suite_id: number;
+	    position: number;
+	    text: string;
+	    image_path: string;
+	    expected: Record<string, boolean>;
+	
+	    static createFrom(source: any = {}) {
+	        return new Item(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.suite_id = source["suite_id"];
+	        this.position = source["position"];
+	        this.text = source["text"];
+	        this.image_path = source["image_path"];
+	        this.expected = source["expected"];
+	    }
+	}
+	
+	export class ItemInput {
+	    text: string;
+	    image_path: string;
+	    expected: Record<string, boolean>;
+	
+	    static createFrom(source: any = {}) {
+	        return new ItemInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.text = source["text"];
+	        this.image_path = source["image_path"];
+	        this.expected = source["expected"];
+	    }
+	}
+	export class float64 {
+	
+	
+	    static createFrom(source: any = {}) {
+	        return new float64(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	
+	    }
+	}
+	export class bool {
+	
+	
+	    static createFrom(source: any = {}) {
+	        return new bool(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	
+	    }
+	}
+	export class ItemResult {
+	    run_id: number;
+	    index: number;
+	    item_id: number;
+	    input: string;
+	    image_path: string;
+	    expected: Record<string, boolean>;
+	    state: string;
+	    flagged: boolean;
+	    categories: Record<string, boolean>;
+	    scores: Record<string, number>;
+	    applied_input_types: Record<string, Array<string>>;
+	    error: string;
+	    error_zh: string;
+	    completed_at: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ItemResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.run_id = source["run_id"];
+	        this.index = source["index"];
+	        this.item_id = source["item_id"];
+	        this.input = source["input"];
+	        this.image_path = source["image_path"];
+	        this.expected = source["expected"];
+	        this.state = source["state"];
+	        this.flagged = source["flagged"];
+	        this.categories = source["categories"];
+	        this.scores = source["scores"];
+	        this.applied_input_types = source["applied_input_types"];
+	        this.error = source["error"];
+	        this.error_zh = source["error_zh"];
+	        this.completed_at = source["completed_at"];
+	    }
+	}
+	export class ReportItem {
+	    index: number;
+	    input: string;
+	    image?: string;
+	    flagged: boolean;
+	    categories: Record<string, boolean>;
+	    scores: Record<string, number>;
+	    applied_input_types: Record<string, Array<string>>;
+	    error: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReportItem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.index = source["index"];
+	        this.input = source["input"];
+	        this.image = source["image"];
+	        this.flagged = source["flagged"];
+	        this.categories = source["categories"];
+	        this.scores = source["scores"];
+	        this.applied_input_types = source["applied_input_types"];
+	        this.error = source["error"];
+	    }
+	}
+	export class ReportSummary {
+	    total: number;
+	    flagged: number;
+	    errors: number;
+	    per_category: Record<string, number>;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReportSummary(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.total = source["total"];
+	        this.flagged = source["flagged"];
+	        this.errors = source["errors"];
+	        this.per_category = source["per_category"];
+	    }
+	}
+	export class ResultFilter {
+	    category: string;
+	    flag: string;
+	    search: string;
+	    offset: number;
+	    limit: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ResultFilter(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.category = source["category"];
+	        this.flag = source["flag"];
+	        this.search = source["search"];
+	        this.offset = source["offset"];
+	        this.limit = source["limit"];
+	    }
+	}
+	export class Verdict {
+	    flagged: boolean;
+	    categories: Record<string, boolean>;
+	    top: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Verdict(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.flagged = source["flagged"];
+	        this.categories = source["categories"];
+	        this.top = source["top"];
+	    }
+	}
+	export class ResultRow {
+	    result: ItemResult;
+	    verdict: Verdict;
+	
+	    static createFrom(source: any = {}) {
+	        return new ResultRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.result = this.convertValues(source["result"], ItemResult);
+	        this.verdict = this.convertValues(source["verdict"], Verdict);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ResultPage {
+	    run: Run;
+	    thresholds: Record<string, number>;
+	    total: number;
+	    rows: ResultRow[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ResultPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.run = this.convertValues(source["run"], Run);
+	        this.thresholds = source["thresholds"];
+	        this.total = source["total"];
+	        this.rows = this.convertValues(source["rows"], ResultRow);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	
+	export class RunMetrics {
+	    run_id: number;
+	    thresholds: Record<string, number>;
+	    labelled: number;
+	    categories: CategoryMetrics[];
+	    sweep: CategorySweep[];
+	
+	    static createFrom(source: any = {}) {
+	        return new RunMetrics(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.run_id = source["run_id"];
+	        this.thresholds = source["thresholds"];
+	        this.labelled = source["labelled"];
+	        this.categories = this.convertValues(source["categories"], CategoryMetrics);
+	        this.sweep = this.convertValues(source["sweep"], CategorySweep);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class RunOptions {
+	    model: string;
+	    batch_size: number;
+	    concurrency: number;
+	    rpm: number;
+	    tpm: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new RunOptions(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.model = source["model"];
+	        this.batch_size = source["batch_size"];
+	        this.concurrency = source["concurrency"];
+	        this.rpm = source["rpm"];
+	        this.tpm = source["tpm"];
+	    }
+	}
+	export class RunReport {
+	    run_id: number;
+	    model: string;
+	    items: ReportItem[];
+	    summary: ReportSummary;
+	
+	    static createFrom(source: any = {}) {
+	        return new RunReport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.run_id = source["run_id"];
+	        this.model = source["model"];
+	        this.items = this.convertValues(source["items"], ReportItem);
+	        this.summary = this.convertValues(source["summary"], ReportSummary);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Suite {
+	    id: number;
+	    name: string;
+	    created_at: string;
+	    updated_at: string;
+	    item_count: number;
+	    labelled: number;
+	    thresholds: Record<string, number>;
+	
+	    static createFrom(source: any = {}) {
+	        return new Suite(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.created_at = source["created_at"];
+	        this.updated_at = source["updated_at"];
+	        this.item_count = source["item_count"];
+	        this.labelled = source["labelled"];
+	        this.thresholds = source["thresholds"];
+	    }
+	}
+	
+
+}
+
 export namespace privacy {
 	
 	export class Text {

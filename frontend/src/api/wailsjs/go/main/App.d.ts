@@ -14,15 +14,23 @@ export function CancelScan():Promise<void>;
 
 export function ExportChecklist(arg1:string,arg2:string,arg3:string):Promise<string>;
 
+export function ExportModerationRun(arg1:number,arg2:string,arg3:string):Promise<string>;
+
+export function ExportModerationSuite(arg1:number,arg2:string):Promise<string>;
+
 export function ExportPrivacyDraft(arg1:string,arg2:string):Promise<string>;
 
 export function LastScans():Promise<Array<leakscan.ScanSummary>>;
+
+export function ModerationKey():Promise<string>;
 
 export function OpenInFileManager(arg1:string):Promise<void>;
 
 export function PickEvidenceFile():Promise<string>;
 
 export function PickFolder():Promise<string>;
+
+export function PickImportFile(arg1:string):Promise<string>;
 
 export function ScanFindings(arg1:number):Promise<Array<leakscan.LeakFinding>>;
 
@@ -31,6 +39,8 @@ export function ScanFolders(arg1:main.ScanRequest):Promise<leakscan.Result>;
 export function SetBaseURL(arg1:string):Promise<string>;
 
 export function SetLanguage(arg1:string):Promise<settings.Settings>;
+
+export function SetModerationKey(arg1:string):Promise<string>;
 
 export function Settings():Promise<settings.Settings>;
 

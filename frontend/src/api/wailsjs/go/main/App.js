@@ -22,12 +22,24 @@ export function ExportChecklist(arg1, arg2, arg3) {
   return window['go']['main']['App']['ExportChecklist'](arg1, arg2, arg3);
 }
 
+export function ExportModerationRun(arg1, arg2, arg3) {
+  return window['go']['main']['App']['ExportModerationRun'](arg1, arg2, arg3);
+}
+
+export function ExportModerationSuite(arg1, arg2) {
+  return window['go']['main']['App']['ExportModerationSuite'](arg1, arg2);
+}
+
 export function ExportPrivacyDraft(arg1, arg2) {
   return window['go']['main']['App']['ExportPrivacyDraft'](arg1, arg2);
 }
 
 export function LastScans() {
   return window['go']['main']['App']['LastScans']();
+}
+
+export function ModerationKey() {
+  return window['go']['main']['App']['ModerationKey']();
 }
 
 export function OpenInFileManager(arg1) {
@@ -40,6 +52,10 @@ export function PickEvidenceFile() {
 
 export function PickFolder() {
   return window['go']['main']['App']['PickFolder']();
+}
+
+export function PickImportFile(arg1) {
+  return window['go']['main']['App']['PickImportFile'](arg1);
 }
 
 export function ScanFindings(arg1) {
@@ -56,6 +72,10 @@ export function SetBaseURL(arg1) {
 
 export function SetLanguage(arg1) {
   return window['go']['main']['App']['SetLanguage'](arg1);
+}
+
+export function SetModerationKey(arg1) {
+  return window['go']['main']['App']['SetModerationKey'](arg1);
 }
 
 export function Settings() {
