@@ -13,9 +13,22 @@ export STEWARD_DATA_DIR="$(mktemp -d)" STEWARD_E2E_EXPORT_DIR="$(mktemp -d)" LAN
 log=build/artifacts/wails-dev.log
 mkdir -p build/artifacts
 
+# A local stand-in for the OpenAI API (nothing else is reachable here), with
+# a key generated for this run and registered in the app as "e2e".
+rand() { head -c 200 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c "$1"; }
+export STEWARD_E2E_OPENAI_KEY="sk-proj-$(rand 40)T3BlbkFJ$(rand 40)"
+go build -o build/artifacts/fakeopenai ./backend/openaitest/cmd/fakeopenai
+go build ${tags:+-tags "$tags"} -o build/artifacts/steward-cli .
+FAKEOPENAI_KEY="$STEWARD_E2E_OPENAI_KEY" build/artifacts/fakeopenai -listen 127.0.0.1:18080 >build/artifacts/fakeopenai.log 2>&1 &
+fake=$!
+dev=""
+trap 'kill $fake 2>/dev/null || true; [ -z "$dev" ] || kill -- -$dev 2>/dev/null || true; rm -rf "$STEWARD_DATA_DIR" "$STEWARD_E2E_EXPORT_DIR"' EXIT
+export STEWARD_E2E_OPENAI_URL=http://127.0.0.1:18080/v1
+build/artifacts/steward-cli members add "E2E bot" >/dev/null
+printf '%s\n' "$STEWARD_E2E_OPENAI_KEY" | build/artifacts/steward-cli keys add --member "E2E bot" --label e2e --env dev >/dev/null
+
 setsid "$wails" dev -m -nosyncgomod -noreload -nogorebuild -loglevel Warning ${tags:+-tags "$tags"} >"$log" 2>&1 &
 dev=$!
-trap 'kill -- -$dev 2>/dev/null || true; rm -rf "$STEWARD_DATA_DIR" "$STEWARD_E2E_EXPORT_DIR"' EXIT
 
 for _ in $(seq 1 240); do
   curl -sf http://localhost:34115/ >/dev/null 2>&1 && break
