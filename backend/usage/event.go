@@ -30,12 +30,20 @@ type Event struct {
 	Latency         time.Duration `json:"latency"`
 	TimeToFirstByte time.Duration `json:"ttfb"` // streams only
 	Stream          bool          `json:"stream"`
-	InputTokens     int64         `json:"input_tokens"` // Unknown when not reported
+	InputTokens     int64         `json:"input_tokens"` // Unknown when not reported; includes CachedTokens, as the API counts them
 	CachedTokens    int64         `json:"cached_tokens"`
-	OutputTokens    int64         `json:"output_tokens"`
+	OutputTokens    int64         `json:"output_tokens"` // includes ReasoningTokens, as the API counts them
 	ReasoningTokens int64         `json:"reasoning_tokens"`
 	RequestID       string        `json:"request_id"`
 	CostUSD         float64       `json:"cost_usd"` // estimated from the price table when written
+
+	// RequestBody and ResponseBody are the prompt and completion, for teams
+	// that switched body logging on (Policy.BodyLogging). Service.Insert
+	// drops them when it is off and redacts them when RedactPII is set; they
+	// never appear in the event's JSON.
+	RequestBody  string `json:"-"`
+	ResponseBody string `json:"-"`
+	BodyRedacted bool   `json:"-"` // set by Service.Insert when it redacted the bodies
 }
 
 // Recorder takes usage events. Record must never block or fail the call it

@@ -1,0 +1,78 @@
+package usage_test
+
+import (
+	"context"
+	"math/rand"
+	"os"
+	"strconv"
+	"testing"
+	"time"
+
+	"steward/backend/store"
+	"steward/backend/usage"
+	"steward/backend/usage/usagebench"
+)
+
+func openService(b *testing.B) *usage.Service {
+	b.Helper()
+	st, err := store.Open(context.Background(), b.TempDir(), store.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { st.Close() })
+	return usage.New(usage.NewSQLite(st), usage.Options{})
+}
+
+// BenchmarkWriter measures events per second through Record into SQLite
+// with the default batching, including the final drain. The queue is sized
+// to hold every event, so none are dropped and the figure is the writer's.
+func BenchmarkWriter(b *testing.B) {
+	svc := openService(b)
+	r := rand.New(rand.NewSource(1))
+	team := usagebench.NewTeam(r, 40)
+	start := time.Now().Add(-time.Hour)
+	events := make([]usage.Event, 10_000)
+	for i := range events {
+		events[i] = team.Event(r, start.Add(time.Duration(i)*time.Millisecond))
+	}
+	w := usage.NewWriter(svc, usage.WriterOptions{Capacity: b.N + 1})
+	b.ResetTimer()
+	for i := range b.N {
+		w.Record(events[i%len(events)])
+	}
+	if err := w.Close(context.Background()); err != nil {
+		b.Fatal(err)
+	}
+	b.StopTimer()
+	st := w.Stats()
+	if st.Dropped != 0 || st.Written != int64(b.N) {
+		b.Fatalf("stats = %+v", st)
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "events/s")
+}
+
+// BenchmarkReportYear times a year's reports on a seeded log:
+// STEWARD_BENCH_USAGE_ROWS rows (100,000 by default; scripts/bench-report.sh
+// runs the 1,000,000-row version).
+func BenchmarkReportYear(b *testing.B) {
+	rows := 100_000
+	if v, err := strconv.Atoi(os.Getenv("STEWARD_BENCH_USAGE_ROWS")); err == nil && v > 0 {
+		rows = v
+	}
+	svc := openService(b)
+	until := time.Now().UTC().Truncate(24*time.Hour).AddDate(0, 0, 1)
+	since := until.AddDate(-1, 0, 0)
+	r := rand.New(rand.NewSource(1))
+	if err := usagebench.Seed(context.Background(), svc, usagebench.NewTeam(r, 40), r, rows, since, until, 5000, nil); err != nil {
+		b.Fatal(err)
+	}
+	for _, by := range usage.Groupings() {
+		b.Run("By"+by, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := svc.Report(context.Background(), usage.Query{Since: since, Until: until, By: by}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
