@@ -57,6 +57,7 @@ func commands() map[string]command {
 		"members":   {"team members: add, list, remove", runMembers},
 		"scan":      {"find API keys in folders and git history: scan PATH... [--history] [--format text|json|sarif]", runScan},
 		"moderate":  {"send prompts to the moderation endpoint in batches: moderate --in FILE", runModerate},
+		"usage":     {"API usage from the local log: usage report [--since DATE] [--until DATE] [--by day|member|model|endpoint|key]", runUsage},
 		"pii":       {"find personal data in a file, offline: pii FILE [--format text|json] [--redact]", runPII},
 		"privacy":   {"privacy-policy drafts: draft, check", runPrivacy},
 		"keys":      {"API keys in the keychain: add, list, verify, rotate, remove, findings, vault", runKeys},

@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/base64"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -130,5 +131,17 @@ func TestKeysVerifyAgainstTheAPI(t *testing.T) {
 	}
 	if strings.Contains(fmt.Sprint(srv.Requests()), good) {
 		t.Fatal("the request log holds the key")
+	}
+	code, out, errOut := env("", "usage", "report", "--by", "endpoint", "--format", "json")
+	var rep struct {
+		Rows []struct {
+			Group    string `json:"group"`
+			Requests int    `json:"requests"`
+			Errors   int    `json:"errors"`
+		} `json:"rows"`
+		Totals struct{ Requests, Errors int } `json:"totals"`
+	}
+	if err := json.Unmarshal([]byte(out), &rep); code != ExitOK || err != nil || rep.Totals.Requests != 2 || rep.Totals.Errors != 1 {
+		t.Fatalf("the key checks are not in the usage log: %d %v %s %s", code, err, out, errOut)
 	}
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"steward/backend/checklist"
 	"steward/backend/keys"
@@ -10,6 +11,7 @@ import (
 	"steward/backend/openai"
 	"steward/backend/settings"
 	"steward/backend/store"
+	"steward/backend/usage"
 )
 
 // services are the opened store and the services commands use.
@@ -19,6 +21,8 @@ type services struct {
 	store     *store.Store
 	settings  *settings.Service
 	checklist *checklist.Service
+	usage     *usage.Service
+	writer    *usage.Writer // started on first use; Close drains it
 }
 
 // open opens the data directory's database and builds the services.
@@ -62,7 +66,28 @@ func (s *services) register(ctx context.Context) (*keys.Register, error) {
 	return keys.New(s.store, v, keys.Options{Verifier: s.verifier(), Leaks: leakscan.NewStore(s.store, nil)}), nil
 }
 
-func (s *services) Close() error { return s.store.Close() }
+// Close drains the usage log's queue and closes the database.
+func (s *services) Close() error {
+	if s.writer != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		s.writer.Close(ctx)
+	}
+	return s.store.Close()
+}
 
-// observer records the app's own API calls in the usage log; none yet.
-func (s *services) observer() openai.CallObserver { return nil }
+// usageLog returns the usage service and starts its writer on first use.
+func (s *services) usageLog() (*usage.Service, *usage.Writer) {
+	if s.usage == nil {
+		reg := keys.New(s.store, &keys.VaultSwitch{}, keys.Options{})
+		s.usage = usage.New(usage.NewSQLite(s.store), usage.Options{KeyLabels: reg.Labels})
+		s.writer = usage.NewWriter(s.usage, usage.WriterOptions{})
+	}
+	return s.usage, s.writer
+}
+
+// observer records the app's own API calls in the usage log.
+func (s *services) observer() openai.CallObserver {
+	_, w := s.usageLog()
+	return usage.Observer(w, "")
+}

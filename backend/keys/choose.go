@@ -57,3 +57,17 @@ func MoveSecrets(ctx context.Context, r *Register, from, to Vault) (int, error) 
 	}
 	return moved, nil
 }
+
+// Labels maps every registered key's fingerprint to its label, for reports
+// that name keys (the newest record wins when a fingerprint repeats).
+func (r *Register) Labels(ctx context.Context) (map[string]string, error) {
+	all, err := r.Keys(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]string, len(all))
+	for i := len(all) - 1; i >= 0; i-- {
+		out[all[i].Fingerprint] = all[i].Label
+	}
+	return out, nil
+}
