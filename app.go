@@ -22,6 +22,7 @@ import (
 	"steward/backend/privacy"
 	"steward/backend/settings"
 	"steward/backend/store"
+	"steward/backend/usage"
 )
 
 // App owns the window's lifecycle: it opens the data folder once, builds the
@@ -41,6 +42,9 @@ type App struct {
 	privacyScreen *privacy.Screen
 	leaks         *leakscan.Store
 	moderation    *moderation.Service
+	usage         *usage.Service
+	usageWriter   *usage.Writer
+	usageScreen   *usage.Screen
 	scans         scans
 	openErr       error // why the data folder could not be opened, shown by the UI
 }
@@ -49,7 +53,7 @@ type App struct {
 // and shown in the window instead of the app quitting silently.
 func NewApp(dataDirFlag, version string) *App {
 	a := &App{version: version, log: applog.Discard(), checklist: &checklist.Service{}, keysScreen: &keys.Screen{}, privacyScreen: &privacy.Screen{},
-		moderation: &moderation.Service{}}
+		moderation: &moderation.Service{}, usageScreen: &usage.Screen{}}
 	a.openErr = a.open(dataDirFlag)
 	return a
 }
@@ -76,6 +80,7 @@ func (a *App) open(dataDirFlag string) error {
 	a.checklist = checklist.New(st, cat, checklist.Options{})
 	a.openLeaks()
 	a.openKeys()
+	a.openUsage()
 	a.openPrivacy()
 	a.openModeration()
 	a.log.Info("started", "version", a.version, "data_dir", dir)
@@ -84,12 +89,13 @@ func (a *App) open(dataDirFlag string) error {
 
 // bindings lists the structs whose methods the frontend calls.
 func (a *App) bindings() []any {
-	return []any{a, a.checklist, a.keysScreen, a.privacyScreen, a.moderation}
+	return []any{a, a.checklist, a.keysScreen, a.privacyScreen, a.moderation, a.usageScreen}
 }
 
 func (a *App) startup(ctx context.Context) { a.ctx = ctx }
 
 func (a *App) shutdown(context.Context) {
+	a.closeUsage()
 	a.log.Info("stopped")
 	if a.store != nil {
 		a.store.Close()

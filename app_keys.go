@@ -144,5 +144,5 @@ type liveVerifier struct{ a *App }
 
 func (v liveVerifier) Verify(ctx context.Context, apiKey string) (keys.Verification, error) {
 	base, _ := v.a.settings.Value(ctx, SettingBaseURL)
-	return keys.APIVerifier{BaseURL: base}.Verify(ctx, apiKey)
+	return keys.APIVerifier{BaseURL: base, Observer: v.a.observer()}.Verify(ctx, apiKey)
 }

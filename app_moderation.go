@@ -98,9 +98,6 @@ func (a *App) ExportModerationSuite(suiteID int64, format string) (string, error
 	return path, a.moderation.ExportSuite(suiteID, path, format)
 }
 
-// observer records the app's own API calls in the usage log; none yet.
-func (a *App) observer() openai.CallObserver { return nil }
-
 // openFile asks for a file of the given kind: "prompts" or "image".
 func (a *App) openFile(kind string) (string, error) {
 	filter := runtime.FileFilter{DisplayName: "Prompts (*.txt, *.csv, *.jsonl)", Pattern: "*.txt;*.csv;*.jsonl;*.gz"}

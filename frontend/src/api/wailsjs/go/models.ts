@@ -2682,3 +2682,551 @@ export namespace settings {
 
 }
 
+export namespace usage {
+	
+	export class Localized {
+	    en: string;
+	    "zh-CN": string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Localized(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.en = source["en"];
+	        this["zh-CN"] = source["zh-CN"];
+	    }
+	}
+	export class Alert {
+	    kind: string;
+	    severity: string;
+	    title: Localized;
+	    detail: Localized;
+	    // Go type: time
+	    since: any;
+	    value: number;
+	    threshold: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Alert(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.severity = source["severity"];
+	        this.title = this.convertValues(source["title"], Localized);
+	        this.detail = this.convertValues(source["detail"], Localized);
+	        this.since = this.convertValues(source["since"], null);
+	        this.value = source["value"];
+	        this.threshold = source["threshold"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class AlertRules {
+	    spike_factor: number;
+	    spike_min_requests: number;
+	    burst_429_count: number;
+	    burst_429_minutes: number;
+	    budget_warn_percent: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new AlertRules(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.spike_factor = source["spike_factor"];
+	        this.spike_min_requests = source["spike_min_requests"];
+	        this.burst_429_count = source["burst_429_count"];
+	        this.burst_429_minutes = source["burst_429_minutes"];
+	        this.budget_warn_percent = source["budget_warn_percent"];
+	    }
+	}
+	export class Body {
+	    event_id: number;
+	    // Go type: time
+	    time: any;
+	    member: string;
+	    endpoint: string;
+	    model: string;
+	    request: string;
+	    response: string;
+	    redacted: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Body(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.event_id = source["event_id"];
+	        this.time = this.convertValues(source["time"], null);
+	        this.member = source["member"];
+	        this.endpoint = source["endpoint"];
+	        this.model = source["model"];
+	        this.request = source["request"];
+	        this.response = source["response"];
+	        this.redacted = source["redacted"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class BodyLogging {
+	    enabled: boolean;
+	    retention_days: number;
+	    redact_pii: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new BodyLogging(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.enabled = source["enabled"];
+	        this.retention_days = source["retention_days"];
+	        this.redact_pii = source["redact_pii"];
+	    }
+	}
+	export class KeyMapping {
+	    api_key_id: string;
+	    label: string;
+	    key_fingerprint: string;
+	    updated_at: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new KeyMapping(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.api_key_id = source["api_key_id"];
+	        this.label = source["label"];
+	        this.key_fingerprint = source["key_fingerprint"];
+	        this.updated_at = source["updated_at"];
+	    }
+	}
+	
+	export class Point {
+	    // Go type: time
+	    start: any;
+	    requests: number;
+	    input_tokens: number;
+	    output_tokens: number;
+	    tokens: number;
+	    cost_usd: number;
+	    errors: number;
+	    rate_limited: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Point(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.start = this.convertValues(source["start"], null);
+	        this.requests = source["requests"];
+	        this.input_tokens = source["input_tokens"];
+	        this.output_tokens = source["output_tokens"];
+	        this.tokens = source["tokens"];
+	        this.cost_usd = source["cost_usd"];
+	        this.errors = source["errors"];
+	        this.rate_limited = source["rate_limited"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Policy {
+	    retention_days: number;
+	    body_logging: BodyLogging;
+	    monthly_budget_usd: number;
+	    alerts: AlertRules;
+	
+	    static createFrom(source: any = {}) {
+	        return new Policy(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.retention_days = source["retention_days"];
+	        this.body_logging = this.convertValues(source["body_logging"], BodyLogging);
+	        this.monthly_budget_usd = source["monthly_budget_usd"];
+	        this.alerts = this.convertValues(source["alerts"], AlertRules);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Price {
+	    model: string;
+	    input_per_million: number;
+	    cached_input_per_million: number;
+	    output_per_million: number;
+	    custom: boolean;
+	    as_of: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Price(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.model = source["model"];
+	        this.input_per_million = source["input_per_million"];
+	        this.cached_input_per_million = source["cached_input_per_million"];
+	        this.output_per_million = source["output_per_million"];
+	        this.custom = source["custom"];
+	        this.as_of = source["as_of"];
+	    }
+	}
+	export class PriceList {
+	    defaults_as_of: string;
+	    source: string;
+	    prices: Price[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PriceList(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.defaults_as_of = source["defaults_as_of"];
+	        this.source = source["source"];
+	        this.prices = this.convertValues(source["prices"], Price);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ReconcileRow {
+	    day: string;
+	    api_key_id: string;
+	    mapped: boolean;
+	    key_label: string;
+	    key_fingerprint: string;
+	    model: string;
+	    api_requests: number;
+	    api_input_tokens: number;
+	    api_output_tokens: number;
+	    local_requests: number;
+	    local_input_tokens: number;
+	    local_output_tokens: number;
+	    unseen_requests: number;
+	    unseen_input_tokens: number;
+	    unseen_output_tokens: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReconcileRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.day = source["day"];
+	        this.api_key_id = source["api_key_id"];
+	        this.mapped = source["mapped"];
+	        this.key_label = source["key_label"];
+	        this.key_fingerprint = source["key_fingerprint"];
+	        this.model = source["model"];
+	        this.api_requests = source["api_requests"];
+	        this.api_input_tokens = source["api_input_tokens"];
+	        this.api_output_tokens = source["api_output_tokens"];
+	        this.local_requests = source["local_requests"];
+	        this.local_input_tokens = source["local_input_tokens"];
+	        this.local_output_tokens = source["local_output_tokens"];
+	        this.unseen_requests = source["unseen_requests"];
+	        this.unseen_input_tokens = source["unseen_input_tokens"];
+	        this.unseen_output_tokens = source["unseen_output_tokens"];
+	    }
+	}
+	export class Reconciliation {
+	    // Go type: time
+	    since: any;
+	    // Go type: time
+	    until: any;
+	    rows: ReconcileRow[];
+	    unmapped: string[];
+	    unseen_requests: number;
+	    unseen_input_tokens: number;
+	    unseen_output_tokens: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Reconciliation(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.since = this.convertValues(source["since"], null);
+	        this.until = this.convertValues(source["until"], null);
+	        this.rows = this.convertValues(source["rows"], ReconcileRow);
+	        this.unmapped = source["unmapped"];
+	        this.unseen_requests = source["unseen_requests"];
+	        this.unseen_input_tokens = source["unseen_input_tokens"];
+	        this.unseen_output_tokens = source["unseen_output_tokens"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Totals {
+	    requests: number;
+	    input_tokens: number;
+	    output_tokens: number;
+	    errors: number;
+	    cost_usd: number;
+	    cached_tokens: number;
+	    reasoning_tokens: number;
+	    rate_limited: number;
+	    requests_without_usage: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Totals(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.requests = source["requests"];
+	        this.input_tokens = source["input_tokens"];
+	        this.output_tokens = source["output_tokens"];
+	        this.errors = source["errors"];
+	        this.cost_usd = source["cost_usd"];
+	        this.cached_tokens = source["cached_tokens"];
+	        this.reasoning_tokens = source["reasoning_tokens"];
+	        this.rate_limited = source["rate_limited"];
+	        this.requests_without_usage = source["requests_without_usage"];
+	    }
+	}
+	export class ReportRow {
+	    group: string;
+	    label?: string;
+	    requests: number;
+	    input_tokens: number;
+	    output_tokens: number;
+	    errors: number;
+	    cost_usd: number;
+	    cached_tokens: number;
+	    reasoning_tokens: number;
+	    rate_limited: number;
+	    requests_without_usage: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReportRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.group = source["group"];
+	        this.label = source["label"];
+	        this.requests = source["requests"];
+	        this.input_tokens = source["input_tokens"];
+	        this.output_tokens = source["output_tokens"];
+	        this.errors = source["errors"];
+	        this.cost_usd = source["cost_usd"];
+	        this.cached_tokens = source["cached_tokens"];
+	        this.reasoning_tokens = source["reasoning_tokens"];
+	        this.rate_limited = source["rate_limited"];
+	        this.requests_without_usage = source["requests_without_usage"];
+	    }
+	}
+	export class Report {
+	    rows: ReportRow[];
+	    totals: Totals;
+	
+	    static createFrom(source: any = {}) {
+	        return new Report(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rows = this.convertValues(source["rows"], ReportRow);
+	        this.totals = this.convertValues(source["totals"], Totals);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ReportRequest {
+	    since: string;
+	    until: string;
+	    by: string;
+	    source: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReportRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.since = source["since"];
+	        this.until = source["until"];
+	        this.by = source["by"];
+	        this.source = source["source"];
+	    }
+	}
+	
+	export class Series {
+	    bucket: string;
+	    points: Point[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Series(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.bucket = source["bucket"];
+	        this.points = this.convertValues(source["points"], Point);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Stats {
+	    queued: number;
+	    written: number;
+	    dropped: number;
+	    failures: number;
+	    last_error: string;
+	    capacity: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Stats(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.queued = source["queued"];
+	        this.written = source["written"];
+	        this.dropped = source["dropped"];
+	        this.failures = source["failures"];
+	        this.last_error = source["last_error"];
+	        this.capacity = source["capacity"];
+	    }
+	}
+
+}
+

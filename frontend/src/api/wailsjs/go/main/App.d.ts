@@ -4,6 +4,8 @@ import {main} from '../models';
 import {leakscan} from '../models';
 import {settings} from '../models';
 
+export function AdminKey():Promise<string>;
+
 export function AppInfo():Promise<main.AppInfo>;
 
 export function BackupDatabase():Promise<string>;
@@ -35,6 +37,8 @@ export function PickImportFile(arg1:string):Promise<string>;
 export function ScanFindings(arg1:number):Promise<Array<leakscan.LeakFinding>>;
 
 export function ScanFolders(arg1:main.ScanRequest):Promise<leakscan.Result>;
+
+export function SetAdminKey(arg1:string):Promise<string>;
 
 export function SetBaseURL(arg1:string):Promise<string>;
 
