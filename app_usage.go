@@ -82,3 +82,20 @@ func (a *App) SetAdminKey(label string) (string, error) {
 	}
 	return label, a.settings.SetValue(context.Background(), SettingAdminKey, label)
 }
+
+// ExportUsageReport asks where to save and writes the usage report in format
+// (table, csv, json or html) and lang. It returns the path, or "" if cancelled.
+func (a *App) ExportUsageReport(req usage.ReportRequest, format, lang string) (string, error) {
+	if err := a.ready(); err != nil {
+		return "", err
+	}
+	ext := format
+	if ext == "table" {
+		ext = "txt"
+	}
+	path, err := a.savePath("steward-usage-"+req.By+"."+ext, ext)
+	if err != nil || path == "" {
+		return "", err
+	}
+	return path, a.usageScreen.ExportReport(req, format, lang, path)
+}

@@ -38,6 +38,10 @@ export function ExportPrivacyDraft(arg1, arg2) {
   return window['go']['main']['App']['ExportPrivacyDraft'](arg1, arg2);
 }
 
+export function ExportUsageReport(arg1, arg2, arg3) {
+  return window['go']['main']['App']['ExportUsageReport'](arg1, arg2, arg3);
+}
+
 export function LastScans() {
   return window['go']['main']['App']['LastScans']();
 }
