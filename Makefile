@@ -7,7 +7,7 @@ VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo de
 LDFLAGS   := -X main.version=$(VERSION)
 TAGS       = $(shell scripts/webkit-tags.sh)
 
-.PHONY: all deps run build build-windows test test-go test-frontend test-e2e test-smoke bench bindings clean
+.PHONY: all deps run build build-windows test test-go test-frontend test-e2e test-smoke bench bench-scan bench-moderation bench-report bindings clean
 
 all: build
 
@@ -31,7 +31,7 @@ bindings: deps
 test: deps test-go test-frontend test-e2e test-smoke
 
 test-go:
-	scripts/with-keyring.sh go test -race -count=1 ./...
+	STEWARD_REQUIRE_KEYCHAIN=1 scripts/with-keyring.sh go test -race -count=1 ./...
 
 test-frontend: deps
 	cd frontend && npm run --silent check && npm test --silent
@@ -44,6 +44,15 @@ test-smoke: build
 
 bench:
 	go test -run '^$$' -bench . -benchmem ./backend/...
+
+bench-scan:
+	scripts/bench-scan.sh
+
+bench-moderation:
+	scripts/bench-moderation.sh
+
+bench-report:
+	scripts/bench-report.sh
 
 clean:
 	rm -rf build/bin build/artifacts frontend/dist/assets frontend/dist/index.html
