@@ -10,7 +10,7 @@ import (
 
 func runMembers(ctx context.Context, env *Env, args []string) error {
 	sub := map[string]func(context.Context, *Env, []string) error{
-		"add": membersAdd, "list": membersList, "remove": membersRemove,
+		"add": membersAdd, "list": membersList, "remove": membersRemove, "token": membersToken,
 	}
 	return dispatch("members", sub, ctx, env, args)
 }
