@@ -16,6 +16,7 @@ import (
 	"steward/backend/applog"
 	"steward/backend/checklist"
 	"steward/backend/export"
+	"steward/backend/gateway"
 	"steward/backend/keys"
 	"steward/backend/leakscan"
 	"steward/backend/moderation"
@@ -45,6 +46,7 @@ type App struct {
 	usage         *usage.Service
 	usageWriter   *usage.Writer
 	usageScreen   *usage.Screen
+	gatewayScreen *gateway.Screen
 	scans         scans
 	openErr       error // why the data folder could not be opened, shown by the UI
 }
@@ -53,7 +55,8 @@ type App struct {
 // and shown in the window instead of the app quitting silently.
 func NewApp(dataDirFlag, version string) *App {
 	a := &App{version: version, log: applog.Discard(), checklist: &checklist.Service{}, keysScreen: &keys.Screen{}, privacyScreen: &privacy.Screen{},
-		moderation: &moderation.Service{}, usageScreen: &usage.Screen{}}
+		moderation: &moderation.Service{}, usageScreen: &usage.Screen{},
+		gatewayScreen: &gateway.Screen{}}
 	a.openErr = a.open(dataDirFlag)
 	return a
 }
@@ -81,6 +84,7 @@ func (a *App) open(dataDirFlag string) error {
 	a.openLeaks()
 	a.openKeys()
 	a.openUsage()
+	a.openGateway()
 	a.openPrivacy()
 	a.openModeration()
 	a.log.Info("started", "version", a.version, "data_dir", dir)
@@ -89,12 +93,13 @@ func (a *App) open(dataDirFlag string) error {
 
 // bindings lists the structs whose methods the frontend calls.
 func (a *App) bindings() []any {
-	return []any{a, a.checklist, a.keysScreen, a.privacyScreen, a.moderation, a.usageScreen}
+	return []any{a, a.checklist, a.keysScreen, a.privacyScreen, a.moderation, a.usageScreen, a.gatewayScreen}
 }
 
 func (a *App) startup(ctx context.Context) { a.ctx = ctx }
 
 func (a *App) shutdown(context.Context) {
+	a.closeGateway()
 	a.closeUsage()
 	a.log.Info("stopped")
 	if a.store != nil {

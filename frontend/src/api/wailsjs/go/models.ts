@@ -525,6 +525,193 @@ export namespace checklist {
 
 }
 
+export namespace gateway {
+	
+	export class Config {
+	    listen: string;
+	    upstream: string;
+	    upstream_key_label: string;
+	    upstream_auth: string;
+	    add_include_usage: boolean;
+	    max_body_bytes: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Config(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.listen = source["listen"];
+	        this.upstream = source["upstream"];
+	        this.upstream_key_label = source["upstream_key_label"];
+	        this.upstream_auth = source["upstream_auth"];
+	        this.add_include_usage = source["add_include_usage"];
+	        this.max_body_bytes = source["max_body_bytes"];
+	    }
+	}
+	export class ErrorEntry {
+	    time: string;
+	    member: string;
+	    method: string;
+	    endpoint: string;
+	    status: number;
+	    type: string;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ErrorEntry(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.time = source["time"];
+	        this.member = source["member"];
+	        this.method = source["method"];
+	        this.endpoint = source["endpoint"];
+	        this.status = source["status"];
+	        this.type = source["type"];
+	        this.message = source["message"];
+	    }
+	}
+	export class Policy {
+	    member: string;
+	    requests_per_minute: number;
+	    tokens_per_day: number;
+	    allowed_models: string[];
+	    moderation: string;
+	    pii: string;
+	    updated_at: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Policy(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.member = source["member"];
+	        this.requests_per_minute = source["requests_per_minute"];
+	        this.tokens_per_day = source["tokens_per_day"];
+	        this.allowed_models = source["allowed_models"];
+	        this.moderation = source["moderation"];
+	        this.pii = source["pii"];
+	        this.updated_at = source["updated_at"];
+	    }
+	}
+	export class Stats {
+	    running: boolean;
+	    started_at: string;
+	    requests: number;
+	    in_flight: number;
+	    streams: number;
+	    errors: number;
+	    refused: number;
+	    queue_overflow: number;
+	    recorder_failures: number;
+	    recent_errors: ErrorEntry[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Stats(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.running = source["running"];
+	        this.started_at = source["started_at"];
+	        this.requests = source["requests"];
+	        this.in_flight = source["in_flight"];
+	        this.streams = source["streams"];
+	        this.errors = source["errors"];
+	        this.refused = source["refused"];
+	        this.queue_overflow = source["queue_overflow"];
+	        this.recorder_failures = source["recorder_failures"];
+	        this.recent_errors = this.convertValues(source["recent_errors"], ErrorEntry);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Status {
+	    running: boolean;
+	    base_url: string;
+	    listen: string;
+	    upstream: string;
+	    stats: Stats;
+	    warnings: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Status(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.running = source["running"];
+	        this.base_url = source["base_url"];
+	        this.listen = source["listen"];
+	        this.upstream = source["upstream"];
+	        this.stats = this.convertValues(source["stats"], Stats);
+	        this.warnings = source["warnings"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Token {
+	    id: number;
+	    member: string;
+	    prefix: string;
+	    created_at: string;
+	    last_used_at: string;
+	    revoked_at: string;
+	    active: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Token(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.member = source["member"];
+	        this.prefix = source["prefix"];
+	        this.created_at = source["created_at"];
+	        this.last_used_at = source["last_used_at"];
+	        this.revoked_at = source["revoked_at"];
+	        this.active = source["active"];
+	    }
+	}
+
+}
+
 export namespace keys {
 	
 	export class Decision {
