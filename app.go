@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -127,8 +128,17 @@ type ErrorInfo struct {
 	Message string `json:"message"`
 }
 
-// formatError gives every error a stable code and a message in the user's language.
+// formatError gives every error a stable code and a message in the user's
+// language, as JSON text: the Wails runtime rejects the promise with
+// new Error(value), so a string survives where an object would not.
 func (a *App) formatError(err error) any {
+	info := a.errorInfo(err)
+	b, _ := json.Marshal(info)
+	return string(b)
+}
+
+// errorInfo is an error's code and message in the user's language.
+func (a *App) errorInfo(err error) ErrorInfo {
 	code, msg := apperr.Describe(err, a.language())
 	if code == apperr.Internal {
 		a.log.Error("call failed", "error", err.Error())
@@ -151,7 +161,7 @@ type AppInfo struct {
 func (a *App) AppInfo() AppInfo {
 	info := AppInfo{Version: a.version, DataDir: a.dataDir, LogPath: a.log.Path()}
 	if a.openErr != nil {
-		e := a.formatError(a.openErr).(ErrorInfo)
+		e := a.errorInfo(a.openErr)
 		info.StartupError = &e
 		return info
 	}

@@ -52,7 +52,7 @@ func (a *App) VaultStatus() (VaultStatus, error) {
 	}
 	st.Ready = problem == nil
 	if problem != nil {
-		e := a.formatError(problem).(ErrorInfo)
+		e := a.errorInfo(problem)
 		st.Problem = &e
 	}
 	return st, nil

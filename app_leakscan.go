@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"os"
 	"os/exec"
 	"path/filepath"
 	goruntime "runtime"
@@ -103,7 +104,7 @@ func (a *App) PickFolder() (string, error) {
 // OpenInFileManager shows a file's folder in the system file manager.
 func (a *App) OpenInFileManager(path string) error {
 	dir := path
-	if filepath.Ext(path) != "" {
+	if fi, err := os.Stat(path); err == nil && !fi.IsDir() {
 		dir = filepath.Dir(path)
 	}
 	var cmd *exec.Cmd
@@ -129,9 +130,15 @@ func (a *App) emit(name string, data any) {
 	}
 }
 
-// openLeaks builds the saved-scan store; it feeds the keys' "leaked" finding.
+// openLeaks builds the saved-scan store; it feeds the keys' "leaked"
+// finding and names the owners of registered keys in saved findings.
 func (a *App) openLeaks() {
-	a.leaks = leakscan.NewStore(a.store, nil)
+	a.leaks = leakscan.NewStore(a.store, func(fp string) (string, string, bool) {
+		if a.keys == nil {
+			return "", "", false
+		}
+		return a.keys.Lookup(fp)
+	})
 }
 
 var _ keys.LeakSource = (*leakscan.Store)(nil)

@@ -40,7 +40,13 @@ export function toAppError(e: unknown): AppError {
   if (e instanceof TypeError && /window\[?'?go|undefined/.test(e.message) && !hasBindings()) {
     return { code: UNAVAILABLE, message: e.message };
   }
-  if (e instanceof Error) return { code: INTERNAL, message: e.message || e.name };
+  if (e instanceof Error) {
+    // The Wails runtime rejects with new Error(<the Go ErrorFormatter's JSON>).
+    const parsed = e.message.trim().startsWith('{') ? toAppError(e.message) : null;
+    if (parsed && parsed.code !== INTERNAL) return parsed;
+    if (parsed && parsed.message !== e.message.trim()) return parsed;
+    return { code: INTERNAL, message: e.message || e.name };
+  }
   if (isRecord(e)) {
     const err = fromRecord(e);
     if (err) return err;

@@ -87,6 +87,16 @@ describe('facade', () => {
     expect(Service.UpdateItem).toHaveBeenCalledWith('ws', 'UP-01', { status: 'not_applicable' });
   });
 
+  it('unwraps the JSON the Wails runtime wraps in an Error', async () => {
+    mocked(Service.UpdateItem).mockRejectedValue(
+      new Error(JSON.stringify({ code: 'reason_required', message: 'Say why item UP-01 does not apply.' })),
+    );
+    await expect(api.updateItem('ws', 'UP-01', { status: 'not_applicable' })).rejects.toEqual({
+      code: 'reason_required',
+      message: 'Say why item UP-01 does not apply.',
+    });
+  });
+
   it('rejects with code "internal" for a plain string', async () => {
     mocked(Service.ListWorkspaces).mockRejectedValue('disk full');
     await expect(api.listWorkspaces()).rejects.toEqual({ code: 'internal', message: 'disk full' });

@@ -1,2 +1,368 @@
-// The typed facade over the leakscan bindings (see ./index.ts).
-export {};
+// The typed facade over the leak scan methods of main.App (see ./index.ts):
+// scanning folders (with live progress events), cancelling, the saved scans,
+// and the folder helpers. Every function rejects with an AppError
+// {code, message}.
+//
+// Findings carry only a key's redacted form and fingerprint: the Go side
+// never sends a full key, and nothing here would show one.
+import * as AppBindings from './wailsjs/go/main/App';
+import { EventsOn } from './wailsjs/runtime/runtime';
+import { call, toAppError } from './errors';
+import { nothing } from './decode';
+
+// --- types -------------------------------------------------------------------
+
+/** Most urgent first. critical: a key of the team's register; high: a key; medium: an env literal. */
+export const LEAK_SEVERITIES = ['critical', 'high', 'medium'] as const;
+export type LeakSeverity = (typeof LEAK_SEVERITIES)[number];
+
+export const LEAK_RULES = [
+  'openai-project-key',
+  'openai-service-account-key',
+  'openai-admin-key',
+  'openai-legacy-key',
+  'openai-env-assignment',
+] as const;
+
+export const LEAK_SCAN_STATUSES = ['completed', 'cancelled', 'failed'] as const;
+export type LeakScanStatus = (typeof LEAK_SCAN_STATUSES)[number];
+
+/** The Wails event a running scan reports its progress with. */
+export const SCAN_PROGRESS_EVENT = 'leakscan:progress';
+
+export interface LeakScanRequest {
+  paths: string[];
+  /** Also scan every commit reachable from any ref of the git repositories. */
+  history: boolean;
+  respect_gitignore: boolean;
+}
+
+/** One leaked key (or env literal) at one place. */
+export interface LeakFinding {
+  /** A rule id, e.g. "openai-project-key" (see LEAK_RULES). */
+  rule: string;
+  severity: LeakSeverity;
+  /** The scanned folder the file is in. */
+  root: string;
+  /** Slash-separated, relative to root (or to the repository, for commits). */
+  file: string;
+  line: number;
+  column: number;
+  /** The commit that added it; "" for the working tree. */
+  commit: string;
+  /** "Name <email>" of the commit's author. */
+  author: string;
+  /** The commit's author date, RFC 3339. */
+  date: string;
+  /** e.g. "sk-proj-…abcd"; the only form of the key the UI ever sees. */
+  redacted: string;
+  fingerprint: string;
+  /** For a key of the team's register: its holder and label. */
+  member: string;
+  label: string;
+}
+
+/** A file, folder or repository the scan could not read, with why (English, from Go). */
+export interface LeakSkipped {
+  root: string;
+  file: string;
+  reason: string;
+}
+
+export interface LeakScanStats {
+  files: number;
+  bytes: number;
+  commits: number;
+  seconds: number;
+  binary_files: number;
+  /** Findings hidden by steward:allow comments or a baseline. */
+  suppressed: number;
+}
+
+export interface LeakScanResult {
+  roots: string[];
+  history: boolean;
+  /** RFC 3339; "" when unknown. */
+  started_at: string;
+  finished_at: string;
+  status: LeakScanStatus;
+  error: string;
+  findings: LeakFinding[];
+  skipped: LeakSkipped[];
+  stats: LeakScanStats;
+}
+
+/** A snapshot of a running scan, sent at most every 100 ms. */
+export interface LeakScanProgress {
+  files: number;
+  bytes: number;
+  commits: number;
+  files_per_second: number;
+  seconds: number;
+  /** The last report of the scan. */
+  done: boolean;
+}
+
+/** The newest saved scan of one folder. */
+export interface LeakScanSummary {
+  id: number;
+  /** The folder this row stands for. */
+  root: string;
+  /** Every folder the scan covered. */
+  roots: string[];
+  started_at: string;
+  finished_at: string;
+  history: boolean;
+  files: number;
+  bytes: number;
+  commits: number;
+  seconds: number;
+  status: LeakScanStatus;
+  error: string;
+  /** Findings in this folder. */
+  findings: number;
+  /** Completed with no findings. */
+  clean: boolean;
+}
+
+// --- bindings ----------------------------------------------------------------
+
+// Assigning the generated module to this interface (without casts) makes
+// `npm run check` fail if a Go method is renamed or changes its parameters.
+export interface LeakScanBinding {
+  ScanFolders: (req: LeakScanRequest) => Promise<unknown>;
+  CancelScan: () => Promise<unknown>;
+  LastScans: () => Promise<unknown>;
+  ScanFindings: (scanId: number) => Promise<unknown>;
+  PickFolder: () => Promise<unknown>;
+  OpenInFileManager: (path: string) => Promise<unknown>;
+}
+
+const app: LeakScanBinding = AppBindings;
+
+// --- decoders ----------------------------------------------------------------
+
+type Obj = Record<string, unknown>;
+
+function obj(v: unknown): Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : {};
+}
+function str(v: unknown): string {
+  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
+}
+function num(v: unknown): number {
+  return typeof v === 'number' && Number.isFinite(v) ? v : 0;
+}
+function list<T>(v: unknown, each: (x: unknown) => T): T[] {
+  return Array.isArray(v) ? v.map(each) : [];
+}
+function oneOf<T extends string>(values: readonly T[], v: unknown, fallback: T): T {
+  const s = str(v);
+  return (values as readonly string[]).includes(s) ? (s as T) : fallback;
+}
+
+/** Go's zero time.Time ("0001-01-01T00:00:00Z") means "not set". */
+function time(v: unknown): string {
+  const s = str(v);
+  return s.startsWith('0001-01-01') ? '' : s;
+}
+
+function decodeFinding(v: unknown): LeakFinding {
+  const o = obj(v);
+  return {
+    rule: str(o['rule']),
+    // An unknown severity from a newer Go side still shows, among the keys.
+    severity: oneOf(LEAK_SEVERITIES, o['severity'], 'high'),
+    root: str(o['root']),
+    file: str(o['file']),
+    line: num(o['line']),
+    column: num(o['column']),
+    commit: str(o['commit']),
+    author: str(o['author']),
+    date: time(o['date']),
+    redacted: str(o['redacted']),
+    fingerprint: str(o['fingerprint']),
+    member: str(o['member']),
+    label: str(o['label']),
+  };
+}
+
+function decodeSkipped(v: unknown): LeakSkipped {
+  const o = obj(v);
+  return { root: str(o['root']), file: str(o['file']), reason: str(o['reason']) };
+}
+
+function decodeStats(v: unknown): LeakScanStats {
+  const o = obj(v);
+  return {
+    files: num(o['files']),
+    bytes: num(o['bytes']),
+    commits: num(o['commits']),
+    seconds: num(o['seconds']),
+    binary_files: num(o['binary_files']),
+    suppressed: num(o['suppressed']),
+  };
+}
+
+function decodeResult(v: unknown): LeakScanResult {
+  const o = obj(v);
+  return {
+    roots: list(o['roots'], str),
+    history: o['history'] === true,
+    started_at: time(o['started_at']),
+    finished_at: time(o['finished_at']),
+    // A result without a status is one Go could not finish.
+    status: oneOf(LEAK_SCAN_STATUSES, o['status'], 'failed'),
+    error: str(o['error']),
+    findings: list(o['findings'], decodeFinding),
+    skipped: list(o['skipped'], decodeSkipped),
+    stats: decodeStats(o['stats']),
+  };
+}
+
+function decodeProgress(v: unknown): LeakScanProgress {
+  const o = obj(v);
+  return {
+    files: num(o['files']),
+    bytes: num(o['bytes']),
+    commits: num(o['commits']),
+    files_per_second: num(o['files_per_second']),
+    seconds: num(o['seconds']),
+    done: o['done'] === true,
+  };
+}
+
+function decodeSummary(v: unknown): LeakScanSummary {
+  const o = obj(v);
+  const status = oneOf(LEAK_SCAN_STATUSES, o['status'], 'failed');
+  const findings = num(o['findings']);
+  return {
+    id: num(o['id']),
+    root: str(o['root']),
+    roots: list(o['roots'], str),
+    started_at: time(o['started_at']),
+    finished_at: time(o['finished_at']),
+    history: o['history'] === true,
+    files: num(o['files']),
+    bytes: num(o['bytes']),
+    commits: num(o['commits']),
+    seconds: num(o['seconds']),
+    status,
+    error: str(o['error']),
+    findings,
+    // Never call a scan clean unless it finished and found nothing.
+    clean: o['clean'] === true && status === 'completed' && findings === 0,
+  };
+}
+
+// --- structured errors -------------------------------------------------------
+
+/** Callback ids start with the bound method's name ("main.App.ScanFolders-…"). */
+const OWN_CALLS = ['ScanFolders', 'CancelScan', 'LastScans', 'ScanFindings', 'PickFolder', 'OpenInFileManager'].map(
+  (m) => `main.App.${m}-`,
+);
+
+type CallbackFn = ((message: string) => unknown) & Record<string, unknown>;
+const FLAG = '__keepsLeakscanErrors';
+
+/**
+ * Wails 2.16's runtime rejects a call with `new Error(message.error)`, which
+ * turns the ErrorFormatter's {code, message} object into "[object Object]".
+ * For this screen's own calls (and only those) hand the runtime the object as
+ * JSON text instead; lcall below turns that back into the AppError. Other
+ * screens' wrappers of the same callback keep working: their markers are
+ * carried over. A no-op once Go sends errors as text, and outside Wails.
+ */
+export function keepLeakscanErrors(target: unknown = typeof window === 'undefined' ? undefined : window): void {
+  const wails = obj(obj(target)['wails']);
+  const original = wails['Callback'] as CallbackFn | undefined;
+  if (typeof original !== 'function' || original[FLAG]) return;
+  const wrapped = ((incoming: string) => {
+    try {
+      const m = obj(JSON.parse(incoming) as unknown);
+      const id = str(m['callbackid']);
+      const error = m['error'];
+      if (OWN_CALLS.some((p) => id.startsWith(p)) && typeof error === 'object' && error !== null) {
+        return original(JSON.stringify({ ...m, error: JSON.stringify(error) }));
+      }
+    } catch {
+      // not ours to fix: let the runtime report it
+    }
+    return original(incoming);
+  }) as CallbackFn;
+  for (const [k, v] of Object.entries(original)) if (k.startsWith('__keeps')) wrapped[k] = v;
+  wrapped[FLAG] = true;
+  wails['Callback'] = wrapped;
+}
+
+/** `call` for this screen: also unwraps an Error whose message is the JSON error object. */
+async function lcall<T>(fn: () => Promise<unknown>, decode: (raw: unknown) => T): Promise<T> {
+  keepLeakscanErrors();
+  try {
+    return await call(fn, decode);
+  } catch (e) {
+    const text = obj(e)['message'];
+    if (typeof text === 'string' && text.trim().startsWith('{')) throw toAppError(text);
+    throw e;
+  }
+}
+
+// --- calls -------------------------------------------------------------------
+
+/**
+ * Scans the folders and saves the scan. Resolves with status "cancelled" and
+ * what was found so far when cancelScan() stops it; rejects when it can't
+ * start or fails (a missing folder, a scan already running...).
+ */
+export const scanFolders = (req: LeakScanRequest): Promise<LeakScanResult> =>
+  lcall(() => app.ScanFolders(req), decodeResult);
+
+/** Stops the running scan, if any. */
+export const cancelScan = (): Promise<void> => lcall(() => app.CancelScan(), nothing);
+
+/** The newest scan of each folder ever scanned. */
+export const lastScans = (): Promise<LeakScanSummary[]> =>
+  lcall(() => app.LastScans(), (v) => list(v, decodeSummary));
+
+/** A saved scan's findings, most urgent first. */
+export const scanFindings = (scanId: number): Promise<LeakFinding[]> =>
+  lcall(() => app.ScanFindings(scanId), (v) => list(v, decodeFinding));
+
+/** Resolves to the chosen folder, or "" when the user cancelled the dialog. */
+export const pickFolder = (): Promise<string> => lcall(() => app.PickFolder(), str);
+
+/** Shows a file's folder (or a folder) in the system file manager. */
+export const openInFileManager = (path: string): Promise<void> =>
+  lcall(() => app.OpenInFileManager(path), nothing);
+
+/**
+ * Calls cb with each progress report of a running scan. Returns the function
+ * that stops listening; call it once the scan is over.
+ */
+export function onScanProgress(cb: (p: LeakScanProgress) => void): () => void {
+  let off: (() => void) | undefined;
+  try {
+    off = EventsOn(SCAN_PROGRESS_EVENT, (data: unknown) => cb(decodeProgress(data)));
+  } catch {
+    // No Wails runtime (a plain browser): the scan still runs, without live numbers.
+    return () => {};
+  }
+  return () => {
+    try {
+      off?.();
+    } catch {
+      // the runtime went away: nothing left to unsubscribe from
+    }
+    off = undefined;
+  };
+}
+
+/** The decoders, for tests. */
+export const leakscanDecoders = {
+  finding: decodeFinding,
+  skipped: decodeSkipped,
+  stats: decodeStats,
+  result: decodeResult,
+  progress: decodeProgress,
+  summary: decodeSummary,
+};

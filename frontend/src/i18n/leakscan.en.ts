@@ -1,2 +1,165 @@
 // English messages of the leakscan screen; i18n/leakscan.zh-CN.ts has the same keys.
-export const leakscanEn = {} as const satisfies Record<string, string>;
+export const leakscanEn = {
+  'leakscan.title': 'Leak scan',
+  'leakscan.lead':
+    'Find OpenAI API keys written into your folders and their git history. Everything runs on this computer, and keys are only ever shown redacted.',
+
+  // Empty state
+  'leakscan.empty.title': 'Find leaked OpenAI keys',
+  'leakscan.empty.lead':
+    'Steward reads every file in the folders you choose (and, if you like, every commit of their git history) looking for OpenAI API keys. Nothing leaves this computer.',
+  'leakscan.empty.point1': 'Project, service account, admin and legacy user keys',
+  'leakscan.empty.point2': 'Your team’s registered keys flagged as critical, with who holds them',
+  'leakscan.empty.point3': '.env files that set OPENAI_API_KEY to a literal value',
+  'leakscan.empty.choose': 'Choose a folder',
+
+  // Folders and options
+  'leakscan.folders.title': 'Folders to scan',
+  'leakscan.folders.lead': 'Steward remembers this list on this computer.',
+  'leakscan.folders.none': 'No folders yet. Choose one, or type its path below.',
+  'leakscan.folders.add': 'Add folder…',
+  'leakscan.folders.remove': 'Remove {path} from the list',
+  'leakscan.folders.pickFailed': 'Couldn’t open the folder picker',
+  'leakscan.folders.already': 'That folder is already in the list.',
+  'leakscan.path.label': 'Add folder by path',
+  'leakscan.path.placeholder': '/home/you/projects/my-app',
+  'leakscan.path.add': 'Add',
+  'leakscan.path.notAbsolute': 'Type the folder’s full path, e.g. /home/you/project or C:\\Users\\you\\project.',
+  'leakscan.opt.history': 'Include git history (every commit from all branches)',
+  'leakscan.opt.historyHint': 'Finds keys that were committed and later deleted: they still work until revoked.',
+  'leakscan.opt.gitignore': 'Respect .gitignore',
+  'leakscan.opt.gitignoreHint': 'Skip files git ignores, such as node_modules and build output.',
+  'leakscan.start': 'Start scan',
+  'leakscan.startCount': 'Scan {count} folder | Scan {count} folders',
+  'leakscan.scanFailed': 'Couldn’t run the scan',
+  'leakscan.stopRunning': 'Stop the running scan',
+
+  // Progress
+  'leakscan.progress.title': 'Scanning {count} folder… | Scanning {count} folders…',
+  'leakscan.progress.withHistory': 'Including git history',
+  'leakscan.progress.starting': 'Starting…',
+  'leakscan.progress.label': 'Scan in progress',
+  'leakscan.progress.files': 'Files',
+  'leakscan.progress.data': 'Read',
+  'leakscan.progress.rate': 'Speed',
+  'leakscan.progress.commits': 'Commits',
+  'leakscan.progress.elapsed': 'Elapsed',
+  'leakscan.progress.mb': '{value} MB',
+  'leakscan.progress.perSecond': '{value} files/s',
+  'leakscan.cancel': 'Cancel',
+  'leakscan.cancelling': 'Cancelling…',
+  'leakscan.cancelFailed': 'Couldn’t cancel the scan',
+  'leakscan.seconds': '{value} s',
+  'leakscan.minutes': '{minutes} min {seconds} s',
+
+  // Results
+  'leakscan.results.title': 'Scan results',
+  'leakscan.results.savedTitle': 'Last scan of {folder}',
+  'leakscan.results.back': 'Overview',
+  'leakscan.results.again': 'Scan again',
+  'leakscan.results.when': 'Started {date}',
+  'leakscan.results.folders': '{count} folder | {count} folders',
+  'leakscan.results.historyOn': 'With git history',
+  'leakscan.results.historyOff': 'Working tree only',
+  'leakscan.results.cancelled': 'Scan cancelled — showing what was found so far',
+  'leakscan.results.cancelledLead': 'Files that weren’t reached may still hold keys. Scan again to check everything.',
+  'leakscan.results.failed': 'The scan stopped with an error — showing what was found before it',
+  'leakscan.results.clean': 'No leaked keys found',
+  'leakscan.results.cleanLead': 'Steward found no OpenAI keys and no literal OPENAI_API_KEY values in what it scanned.',
+  'leakscan.results.found': '{count} finding | {count} findings',
+  'leakscan.results.foundLead':
+    'Treat every key found here as compromised: revoke it, replace it, and move it out of the files. Deleting the line doesn’t un-leak a key someone may have copied.',
+  'leakscan.results.historySkipped': 'History wasn’t scanned for {folder}',
+  'leakscan.results.noneCancelled': 'Nothing found before the scan was cancelled.',
+
+  // Severities
+  'leakscan.severity.critical': 'Critical',
+  'leakscan.severity.high': 'High',
+  'leakscan.severity.medium': 'Medium',
+  'leakscan.severity.critical.lead': 'Keys from your team’s register. Rotate them now.',
+  'leakscan.severity.high.lead': 'Strings shaped like live OpenAI keys. Revoke them on the OpenAI dashboard and replace them.',
+  'leakscan.severity.medium.lead':
+    'Env files that give OPENAI_API_KEY a literal value. Inject it at run time instead, and rotate it if the file was shared.',
+  'leakscan.severity.count': '{severity}: {count}',
+
+  // Rules
+  'leakscan.rule.openai-project-key': 'OpenAI project key',
+  'leakscan.rule.openai-service-account-key': 'OpenAI service account key',
+  'leakscan.rule.openai-admin-key': 'OpenAI admin key',
+  'leakscan.rule.openai-legacy-key': 'OpenAI user key (legacy form)',
+  'leakscan.rule.openai-env-assignment': 'OPENAI_API_KEY set to a literal in an env file',
+
+  // A finding
+  'leakscan.finding.copyLocation': 'Copy location {location}',
+  'leakscan.finding.open': 'Open in file manager',
+  'leakscan.finding.openFailed': 'Couldn’t open the file manager',
+  'leakscan.finding.secret': 'Redacted key',
+  'leakscan.finding.inHistory': 'In history',
+  'leakscan.finding.commit': 'Commit',
+  'leakscan.finding.by': 'by {author}',
+  'leakscan.finding.registered': 'Team key “{label}”, held by {member}',
+  'leakscan.finding.registeredNoMember': 'Team key “{label}”',
+  'leakscan.finding.registeredUnknown': 'A key from your team’s register',
+  'leakscan.finding.rotate': 'Rotate now',
+  'leakscan.finding.folder': 'In {folder}',
+
+  // Skipped files
+  'leakscan.skipped.title': '{count} file skipped | {count} files skipped',
+  'leakscan.skipped.lead': 'Steward couldn’t read these, so they weren’t checked.',
+  'leakscan.skip.notReadable': 'Not readable: {detail}',
+  'leakscan.skip.readFailed': 'Reading stopped part way: {detail}',
+  'leakscan.skip.folderNotReadable': 'Folder not readable: {detail}',
+  'leakscan.skip.symlinkNotReadable': 'Symbolic link not readable: {detail}',
+  'leakscan.skip.history': 'History not scanned: {detail}',
+  'leakscan.skip.notRegular': 'Not a regular file (a device, socket or pipe)',
+  'leakscan.skip.brokenSymlink': 'Broken symbolic link',
+  'leakscan.skip.symlinkLoop': 'Symbolic link loop',
+  'leakscan.skip.symlinkToFolder': 'Symbolic link to a folder, not followed',
+  'leakscan.skip.wholeFolder': '(the whole folder)',
+
+  // Stats footer
+  'leakscan.stats.files': 'Files scanned: {n}',
+  'leakscan.stats.data': 'Read: {size}',
+  'leakscan.stats.commits': 'Commits: {n}',
+  'leakscan.stats.time': 'Time: {time}',
+  'leakscan.stats.binary': 'Binary files skipped: {n}',
+  'leakscan.stats.suppressed': 'Hidden by steward:allow or a baseline: {n}',
+
+  // Dashboard
+  'leakscan.last.title': 'Last scans',
+  'leakscan.last.lead': 'The newest scan of each folder. Open one to see its findings.',
+  'leakscan.last.loading': 'Loading past scans…',
+  'leakscan.last.failed': 'Couldn’t load past scans',
+  'leakscan.last.none': 'No scans yet. Your first scan will show here.',
+  'leakscan.last.clean': 'Clean',
+  'leakscan.last.findings': '{count} finding | {count} findings',
+  'leakscan.last.cancelled': 'Cancelled',
+  'leakscan.last.failedStatus': 'Failed',
+  'leakscan.last.cancelledFindings': 'Cancelled · {count} finding | Cancelled · {count} findings',
+  'leakscan.last.historyOn': 'History on',
+  'leakscan.last.historyOff': 'History off',
+  'leakscan.last.files': 'Files: {n}',
+  'leakscan.last.view': 'View findings',
+  'leakscan.last.openFailed': 'Couldn’t open that scan',
+  'leakscan.last.scanId': 'Scan #{id}',
+  'leakscan.evidence.title': 'A clean scan is evidence for {item}',
+  'leakscan.evidence.lead': 'Open the item and add evidence: App record → Leak scan, record ID {id}.',
+  'leakscan.evidence.open': 'Open {item}',
+  'leakscan.evidence.related': 'All {count} items that cite leak scans',
+  'leakscan.evidence.chip': 'Evidence for {item}',
+
+  // Tips
+  'leakscan.tips.title': 'Keep keys out for good',
+  'leakscan.tips.lead': 'Steward’s command line does the same scan. Run these in a terminal.',
+  'leakscan.tips.hook.title': 'Block commits that add a key',
+  'leakscan.tips.hook.body':
+    'Installs a git pre-commit hook that scans the staged changes and stops any commit that would add an OpenAI key.',
+  'leakscan.tips.baseline.title': 'Accept what’s already known with a baseline',
+  'leakscan.tips.baseline.body':
+    'Writes today’s findings (fingerprints only, never keys) to a baseline, so later scans report only new ones. A .steward-baseline.json in a scanned folder is read automatically.',
+  'leakscan.tips.allow.title': 'Allow a single line',
+  'leakscan.tips.allow.body':
+    'A line that must stay, such as a test fixture or a key that’s already revoked, can carry a steward:allow comment. It is counted as hidden instead of reported.',
+  'leakscan.tips.copy': 'Copy command',
+  'leakscan.tips.allowExample': 'TEST_KEY = load_fixture("revoked-key")  # steward:allow',
+} as const satisfies Record<string, string>;

@@ -1,4 +1,164 @@
 // Simplified Chinese messages of the leakscan screen.
 import type { leakscanEn } from './leakscan.en';
 
-export const leakscanZh: Record<keyof typeof leakscanEn, string> = {};
+export const leakscanZh: Record<keyof typeof leakscanEn, string> = {
+  'leakscan.title': '泄露扫描',
+  'leakscan.lead': '查找写进文件夹及其 git 提交历史中的 OpenAI API 密钥。扫描完全在本机进行，密钥始终只以脱敏形式显示。',
+
+  // Empty state
+  'leakscan.empty.title': '查找泄露的 OpenAI 密钥',
+  'leakscan.empty.lead':
+    'Steward 会逐一读取你所选文件夹中的每个文件（也可以包括其 git 提交历史中的每次提交），查找 OpenAI API 密钥。任何数据都不会离开这台电脑。',
+  'leakscan.empty.point1': '项目密钥、服务账号密钥、管理员密钥和旧格式用户密钥',
+  'leakscan.empty.point2': '团队已登记的密钥一旦泄露即标为严重，并注明持有人',
+  'leakscan.empty.point3': '把 OPENAI_API_KEY 直接写成明文值的 .env 文件',
+  'leakscan.empty.choose': '选择文件夹',
+
+  // Folders and options
+  'leakscan.folders.title': '要扫描的文件夹',
+  'leakscan.folders.lead': 'Steward 会在这台电脑上记住这个列表。',
+  'leakscan.folders.none': '还没有文件夹。请选择一个，或在下方输入路径。',
+  'leakscan.folders.add': '添加文件夹…',
+  'leakscan.folders.remove': '从列表中移除 {path}',
+  'leakscan.folders.pickFailed': '无法打开文件夹选择器',
+  'leakscan.folders.already': '该文件夹已在列表中。',
+  'leakscan.path.label': '按路径添加文件夹',
+  'leakscan.path.placeholder': '/home/you/projects/my-app',
+  'leakscan.path.add': '添加',
+  'leakscan.path.notAbsolute': '请输入文件夹的完整路径，例如 /home/you/project 或 C:\\Users\\you\\project。',
+  'leakscan.opt.history': '包括 git 提交历史（所有分支的每次提交）',
+  'leakscan.opt.historyHint': '可找出曾经提交后又删除的密钥：在吊销之前，它们仍然有效。',
+  'leakscan.opt.gitignore': '遵循 .gitignore',
+  'leakscan.opt.gitignoreHint': '跳过 git 忽略的文件，例如 node_modules 和构建产物。',
+  'leakscan.start': '开始扫描',
+  'leakscan.startCount': '扫描 {count} 个文件夹',
+  'leakscan.scanFailed': '无法完成扫描',
+  'leakscan.stopRunning': '停止正在进行的扫描',
+
+  // Progress
+  'leakscan.progress.title': '正在扫描 {count} 个文件夹…',
+  'leakscan.progress.withHistory': '包括 git 提交历史',
+  'leakscan.progress.starting': '正在启动…',
+  'leakscan.progress.label': '扫描进行中',
+  'leakscan.progress.files': '文件',
+  'leakscan.progress.data': '已读取',
+  'leakscan.progress.rate': '速度',
+  'leakscan.progress.commits': '提交',
+  'leakscan.progress.elapsed': '用时',
+  'leakscan.progress.mb': '{value} MB',
+  'leakscan.progress.perSecond': '{value} 个文件/秒',
+  'leakscan.cancel': '取消',
+  'leakscan.cancelling': '正在取消…',
+  'leakscan.cancelFailed': '无法取消扫描',
+  'leakscan.seconds': '{value} 秒',
+  'leakscan.minutes': '{minutes} 分 {seconds} 秒',
+
+  // Results
+  'leakscan.results.title': '扫描结果',
+  'leakscan.results.savedTitle': '{folder} 的最近一次扫描',
+  'leakscan.results.back': '概览',
+  'leakscan.results.again': '重新扫描',
+  'leakscan.results.when': '开始于 {date}',
+  'leakscan.results.folders': '{count} 个文件夹',
+  'leakscan.results.historyOn': '包括 git 提交历史',
+  'leakscan.results.historyOff': '仅工作区文件',
+  'leakscan.results.cancelled': '扫描已取消——以下是目前已发现的内容',
+  'leakscan.results.cancelledLead': '尚未扫描到的文件中仍可能有密钥。请重新扫描以检查全部内容。',
+  'leakscan.results.failed': '扫描因出错而中止——以下是出错前已发现的内容',
+  'leakscan.results.clean': '未发现泄露的密钥',
+  'leakscan.results.cleanLead': '在已扫描的内容中，Steward 没有发现 OpenAI 密钥，也没有发现以明文赋值的 OPENAI_API_KEY。',
+  'leakscan.results.found': '{count} 项发现',
+  'leakscan.results.foundLead':
+    '这里发现的每个密钥都应视为已泄露：吊销它、换用新密钥，并把它移出文件。仅删除那一行并不能挽回——别人可能早已复制了它。',
+  'leakscan.results.historySkipped': '未扫描 {folder} 的提交历史',
+  'leakscan.results.noneCancelled': '扫描取消前没有发现任何内容。',
+
+  // Severities
+  'leakscan.severity.critical': '严重',
+  'leakscan.severity.high': '高',
+  'leakscan.severity.medium': '中',
+  'leakscan.severity.critical.lead': '团队已登记的密钥。请立即轮换。',
+  'leakscan.severity.high.lead': '形似有效 OpenAI 密钥的字符串。请在 OpenAI 控制台吊销并换用新密钥。',
+  'leakscan.severity.medium.lead': '为 OPENAI_API_KEY 赋予明文值的环境变量文件。请改为在运行时注入；如果文件曾被分享，请轮换该密钥。',
+  'leakscan.severity.count': '{severity}：{count}',
+
+  // Rules
+  'leakscan.rule.openai-project-key': 'OpenAI 项目密钥',
+  'leakscan.rule.openai-service-account-key': 'OpenAI 服务账号密钥',
+  'leakscan.rule.openai-admin-key': 'OpenAI 管理员密钥',
+  'leakscan.rule.openai-legacy-key': 'OpenAI 用户密钥（旧格式）',
+  'leakscan.rule.openai-env-assignment': '环境变量文件中 OPENAI_API_KEY 被赋予明文值',
+
+  // A finding
+  'leakscan.finding.copyLocation': '复制位置 {location}',
+  'leakscan.finding.open': '在文件管理器中打开',
+  'leakscan.finding.openFailed': '无法打开文件管理器',
+  'leakscan.finding.secret': '脱敏后的密钥',
+  'leakscan.finding.inHistory': '在提交历史中',
+  'leakscan.finding.commit': '提交',
+  'leakscan.finding.by': '作者 {author}',
+  'leakscan.finding.registered': '团队密钥“{label}”，持有人：{member}',
+  'leakscan.finding.registeredNoMember': '团队密钥“{label}”',
+  'leakscan.finding.registeredUnknown': '团队已登记的密钥',
+  'leakscan.finding.rotate': '立即轮换',
+  'leakscan.finding.folder': '位于 {folder}',
+
+  // Skipped files
+  'leakscan.skipped.title': '跳过了 {count} 个文件',
+  'leakscan.skipped.lead': 'Steward 无法读取以下内容，因此没有检查它们。',
+  'leakscan.skip.notReadable': '无法读取：{detail}',
+  'leakscan.skip.readFailed': '读取中途失败：{detail}',
+  'leakscan.skip.folderNotReadable': '无法读取文件夹：{detail}',
+  'leakscan.skip.symlinkNotReadable': '无法读取符号链接：{detail}',
+  'leakscan.skip.history': '未扫描提交历史：{detail}',
+  'leakscan.skip.notRegular': '不是普通文件（设备、套接字或管道）',
+  'leakscan.skip.brokenSymlink': '符号链接已失效',
+  'leakscan.skip.symlinkLoop': '符号链接形成循环',
+  'leakscan.skip.symlinkToFolder': '指向文件夹的符号链接，未跟随',
+  'leakscan.skip.wholeFolder': '（整个文件夹）',
+
+  // Stats footer
+  'leakscan.stats.files': '已扫描文件：{n}',
+  'leakscan.stats.data': '已读取：{size}',
+  'leakscan.stats.commits': '提交数：{n}',
+  'leakscan.stats.time': '用时：{time}',
+  'leakscan.stats.binary': '跳过的二进制文件：{n}',
+  'leakscan.stats.suppressed': '被 steward:allow 或基线隐藏：{n}',
+
+  // Dashboard
+  'leakscan.last.title': '最近的扫描',
+  'leakscan.last.lead': '每个文件夹最近一次的扫描。打开即可查看其发现。',
+  'leakscan.last.loading': '正在加载以往的扫描…',
+  'leakscan.last.failed': '无法加载以往的扫描',
+  'leakscan.last.none': '还没有扫描记录。第一次扫描后会显示在这里。',
+  'leakscan.last.clean': '无泄露',
+  'leakscan.last.findings': '{count} 项发现',
+  'leakscan.last.cancelled': '已取消',
+  'leakscan.last.failedStatus': '失败',
+  'leakscan.last.cancelledFindings': '已取消 · {count} 项发现',
+  'leakscan.last.historyOn': '含提交历史',
+  'leakscan.last.historyOff': '不含提交历史',
+  'leakscan.last.files': '文件：{n}',
+  'leakscan.last.view': '查看发现',
+  'leakscan.last.openFailed': '无法打开该次扫描',
+  'leakscan.last.scanId': '扫描 #{id}',
+  'leakscan.evidence.title': '无泄露的扫描可作为 {item} 的证据',
+  'leakscan.evidence.lead': '打开该条目并添加证据：应用记录 → 泄露扫描，记录 ID 填 {id}。',
+  'leakscan.evidence.open': '打开 {item}',
+  'leakscan.evidence.related': '引用泄露扫描的全部 {count} 个条目',
+  'leakscan.evidence.chip': '{item} 的证据',
+
+  // Tips
+  'leakscan.tips.title': '让密钥不再外泄',
+  'leakscan.tips.lead': 'Steward 的命令行工具执行同样的扫描。请在终端中运行以下命令。',
+  'leakscan.tips.hook.title': '阻止加入密钥的提交',
+  'leakscan.tips.hook.body': '安装一个 git pre-commit 钩子：它会扫描暂存的改动，阻止任何会加入 OpenAI 密钥的提交。',
+  'leakscan.tips.baseline.title': '用基线接受已知的发现',
+  'leakscan.tips.baseline.body':
+    '把当前的发现（只记录指纹，绝不记录密钥）写入基线文件，之后的扫描只报告新的发现。被扫描文件夹中的 .steward-baseline.json 会被自动读取。',
+  'leakscan.tips.allow.title': '放行单独一行',
+  'leakscan.tips.allow.body':
+    '必须保留的行（例如测试夹具或已吊销的密钥）可以加上 steward:allow 注释。它会计为“已隐藏”，而不会被报告。',
+  'leakscan.tips.copy': '复制命令',
+  'leakscan.tips.allowExample': 'TEST_KEY = load_fixture("revoked-key")  # steward:allow',
+};
