@@ -1,0 +1,75 @@
+// Message keys for the questionnaire's enumerations.
+import type {
+  PrivacyLegalBasis,
+  PrivacyRecipientRole,
+  PrivacyRegion,
+  PrivacyRight,
+  PrivacySafeguard,
+} from '../../api';
+import type { MessageKey } from '../../i18n/index.svelte';
+
+export const REGION_LABEL: Record<PrivacyRegion, MessageKey> = {
+  eu: 'privacy.region.eu',
+  uk: 'privacy.region.uk',
+  california: 'privacy.region.california',
+  china: 'privacy.region.china',
+  elsewhere: 'privacy.region.elsewhere',
+};
+
+export const REGION_HINT: Record<PrivacyRegion, MessageKey> = {
+  eu: 'privacy.region.eu.hint',
+  uk: 'privacy.region.uk.hint',
+  california: 'privacy.region.california.hint',
+  china: 'privacy.region.china.hint',
+  elsewhere: 'privacy.region.elsewhere.hint',
+};
+
+export const BASIS_LABEL: Record<PrivacyLegalBasis, MessageKey> = {
+  consent: 'privacy.basis.consent',
+  contract: 'privacy.basis.contract',
+  legal_obligation: 'privacy.basis.legal_obligation',
+  vital_interests: 'privacy.basis.vital_interests',
+  public_task: 'privacy.basis.public_task',
+  legitimate_interests: 'privacy.basis.legitimate_interests',
+};
+
+export const ROLE_LABEL: Record<PrivacyRecipientRole, MessageKey> = {
+  processor: 'privacy.role.processor',
+  controller: 'privacy.role.controller',
+};
+
+export const SAFEGUARD_LABEL: Record<PrivacySafeguard, MessageKey> = {
+  adequacy: 'privacy.safeguard.adequacy',
+  scc: 'privacy.safeguard.scc',
+  dpf: 'privacy.safeguard.dpf',
+  bcr: 'privacy.safeguard.bcr',
+  pipl_standard_contract: 'privacy.safeguard.pipl_standard_contract',
+  pipl_security_assessment: 'privacy.safeguard.pipl_security_assessment',
+  pipl_certification: 'privacy.safeguard.pipl_certification',
+};
+
+export const RIGHT_LABEL: Record<PrivacyRight, MessageKey> = {
+  access: 'privacy.right.access',
+  correction: 'privacy.right.correction',
+  deletion: 'privacy.right.deletion',
+  restriction: 'privacy.right.restriction',
+  portability: 'privacy.right.portability',
+  objection: 'privacy.right.objection',
+  withdraw_consent: 'privacy.right.withdraw_consent',
+  complaint: 'privacy.right.complaint',
+};
+
+/** The short names of the regimes, as the summary and the checks show them. */
+export const REGIME_SHORT: Record<string, MessageKey> = {
+  general: 'privacy.regime.general',
+  gdpr: 'privacy.regime.gdpr',
+  ccpa: 'privacy.regime.ccpa',
+  pipl: 'privacy.regime.pipl',
+};
+
+/** Why a regime that is not checked yet would apply. */
+export const REGIME_INACTIVE: Record<string, MessageKey> = {
+  gdpr: 'privacy.check.inactive.gdpr',
+  ccpa: 'privacy.check.inactive.ccpa',
+  pipl: 'privacy.check.inactive.pipl',
+};
