@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -58,8 +59,30 @@ func (a *App) ExportPrivacyDraft(lang, format string) (string, error) {
 	if err != nil {
 		return "", apperr.Wrap(err, apperr.ExportFailed, "app.privacy_export", "path", path)
 	}
-	if _, err := a.privacy.SaveDraft(context.Background(), answers, lang); err != nil {
+	a.saveDraftIfChanged(answers, lang)
+	return path, nil
+}
+
+// saveDraftIfChanged keeps an exported draft as a version unless the newest
+// version in that language already says the same.
+func (a *App) saveDraftIfChanged(answers privacy.Answers, lang string) {
+	ctx := context.Background()
+	var md bytes.Buffer
+	if err := privacy.RenderDraft(&md, answers, lang, "md"); err != nil {
+		return
+	}
+	if drafts, err := a.privacy.Drafts(ctx); err == nil {
+		for _, d := range drafts {
+			if d.Lang != lang {
+				continue
+			}
+			if latest, err := a.privacy.DraftByID(ctx, d.ID); err == nil && latest.Markdown == md.String() {
+				return
+			}
+			break
+		}
+	}
+	if _, err := a.privacy.SaveDraft(ctx, answers, lang); err != nil {
 		a.log.Error("save privacy draft", "error", err.Error())
 	}
-	return path, nil
 }

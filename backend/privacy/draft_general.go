@@ -30,8 +30,12 @@ func (b *builder) about() {
 	if !productsGiven(a) {
 		products = b.todo(elProducts, "the products and services this notice covers", "本政策适用的产品和服务")
 	}
-	b.p(b.s("This notice explains how "+b.orgName()+" (“we”, “us”) handles personal data when you use "+products+".",
-		"本政策说明"+b.orgName()+"（以下简称“我们”）在您使用"+products+"时，如何处理您的个人信息。"))
+	who, zhWho := b.orgName()+" (“we”, “us”) handles", b.orgName()+"（以下简称“我们”）"
+	if !has(a.Organisation.Name) {
+		who, zhWho = "we handle", "我们"
+	}
+	b.p(b.s("This notice explains how "+who+" personal data when you use "+products+".",
+		"本政策说明"+zhWho+"在您使用"+products+"时，如何处理您的个人信息。"))
 	if !regionsGiven(a) {
 		b.p(b.todo(elRegions, "where your users are (eu, uk, california, china, elsewhere)", "用户所在地区（eu、uk、california、china、elsewhere）"))
 		return
