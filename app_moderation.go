@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"slices"
 
 	"github.com/wailsapp/wails/v2/pkg/runtime"
 
@@ -13,6 +14,7 @@ import (
 // Moderation settings and events.
 const (
 	SettingModerationKey    = "moderation_key_label"
+	SettingModerationPII    = "moderation_pii"
 	EventModerationProgress = "moderation:progress"
 )
 
@@ -23,6 +25,7 @@ func (a *App) openModeration() {
 		Config:   a.moderationConfig,
 		Observer: a.observer(),
 		Progress: moderation.ProgressFunc(func(p moderation.Progress) { a.emit(EventModerationProgress, p) }),
+		PII:      a.moderationPII,
 	}})
 }
 
@@ -63,6 +66,35 @@ func (a *App) SetModerationKey(label string) (string, error) {
 		}
 	}
 	return label, a.settings.SetValue(context.Background(), SettingModerationKey, label)
+}
+
+// moderationPII is the PII pre-screen policy runs apply: off by default.
+func (a *App) moderationPII() string {
+	v, _ := a.settings.Value(context.Background(), SettingModerationPII)
+	if slices.Contains(moderation.PIIPolicies, v) {
+		return v
+	}
+	return moderation.PIIOff
+}
+
+// ModerationPII is the PII pre-screen policy: off, redact or block.
+func (a *App) ModerationPII() (string, error) {
+	if err := a.ready(); err != nil {
+		return "", err
+	}
+	return a.moderationPII(), nil
+}
+
+// SetModerationPII sets what runs do with prompts that contain personal
+// data: send them (off), redact them to typed placeholders, or block them.
+func (a *App) SetModerationPII(policy string) (string, error) {
+	if err := a.ready(); err != nil {
+		return "", err
+	}
+	if !slices.Contains(moderation.PIIPolicies, policy) {
+		return "", apperr.New(apperr.Invalid, "app.moderation_pii", "what", policy, "why", "use off, redact or block")
+	}
+	return policy, a.settings.SetValue(context.Background(), SettingModerationPII, policy)
 }
 
 // PickImportFile lets the user choose a prompt file or an image.

@@ -5,10 +5,13 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"time"
 
 	"steward/backend/apperr"
 	"steward/backend/export"
+	"steward/backend/moderation"
 	"steward/backend/privacy"
+	"steward/backend/usage"
 )
 
 // openPrivacy builds the privacy questionnaire and drafts.
@@ -19,7 +22,38 @@ func (a *App) openPrivacy() {
 
 // privacySources is what the app already knows that bears on the notice.
 func (a *App) privacySources() privacy.Sources {
-	return privacy.Sources{Onboarding: a.latestProfile}
+	return privacy.Sources{
+		Onboarding: a.latestProfile,
+		PIIScreen:  func(context.Context) (bool, error) { return a.moderationPII() == moderation.PIIBlock, nil },
+		Gateway:    a.gatewayPrivacy,
+		Usage:      a.usageSeen,
+	}
+}
+
+// gatewayPrivacy is whether the usage log keeps prompt bodies, and how long.
+func (a *App) gatewayPrivacy(ctx context.Context) (privacy.GatewaySettings, error) {
+	p, err := a.usage.Policy(ctx)
+	if err != nil {
+		return privacy.GatewaySettings{}, err
+	}
+	return privacy.GatewaySettings{LogPromptBodies: p.BodyLogging.Enabled, RetentionDays: p.BodyLogging.RetentionDays}, nil
+}
+
+// usageSeen lists the models and endpoints the usage log saw in the last year.
+func (a *App) usageSeen(ctx context.Context) (privacy.UsageSeen, error) {
+	var seen privacy.UsageSeen
+	until := time.Now()
+	since := until.AddDate(-1, 0, 0)
+	for by, dst := range map[string]*[]string{"model": &seen.Models, "endpoint": &seen.Endpoints} {
+		rep, err := a.usage.Report(ctx, usage.Query{Since: since, Until: until, By: by})
+		if err != nil {
+			return seen, err
+		}
+		for _, r := range rep.Rows {
+			*dst = append(*dst, r.Group)
+		}
+	}
+	return seen, nil
 }
 
 // latestProfile is the onboarding answers of the workspace profiled last.

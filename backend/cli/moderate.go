@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"golang.org/x/term"
@@ -26,10 +27,11 @@ func runModerate(ctx context.Context, env *Env, args []string) error {
 	format := fs.String("format", "json", "json, csv or html")
 	lang := fs.String("lang", "en", "en or zh-CN, for the HTML report")
 	out := fs.String("out", "", "write the report to FILE instead of standard output")
+	piiPolicy := fs.String("pii", moderation.PIIOff, "personal data in prompts: off, redact (typed placeholders) or block (not sent)")
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	if *in == "" || (*format != "json" && *format != "csv" && *format != "html") {
+	if *in == "" || (*format != "json" && *format != "csv" && *format != "html") || !slices.Contains(moderation.PIIPolicies, *piiPolicy) {
 		return usageErr("usage: steward moderate --in FILE [--model M] [--batch N] [--rpm N] [--key LABEL] [--base-url URL] [--format json|csv|html] [--out FILE]")
 	}
 	svc, err := open(ctx, env)
@@ -43,7 +45,7 @@ func runModerate(ctx context.Context, env *Env, args []string) error {
 	}
 	rep, runErr := moderation.RunFile(ctx, moderation.RunFileConfig{
 		InPath: *in, Model: *model, Batch: *batch, RPM: *rpm, TPM: *tpm,
-		Client: cfg, Observer: svc.observer(), Progress: progressBar(env), Store: svc.store,
+		Client: cfg, Observer: svc.observer(), Progress: progressBar(env), Store: svc.store, PII: *piiPolicy,
 	})
 	for _, s := range rep.Skipped {
 		fmt.Fprintf(env.Stderr, "%s, line %d skipped: %s\n", *in, s.Line, s.Reason)

@@ -33,6 +33,7 @@ type RunFileConfig struct {
 	Retry       openai.RetryPolicy // replaces the default when MaxAttempts is set
 	Sleep       func(context.Context, time.Duration) error
 	Now         func() time.Time
+	PII         string // pre-screen policy: PIIOff (default), PIIRedact or PIIBlock
 }
 
 // RunFile imports a file into a suite, sends it and returns its report.
@@ -55,6 +56,7 @@ func RunFile(ctx context.Context, cfg RunFileConfig) (rep RunReport, err error) 
 	svc := New(st, Options{Now: cfg.Now, Runner: RunnerConfig{
 		Config:   func() (openai.Config, error) { return cfg.Client, nil },
 		Observer: cfg.Observer, Progress: cfg.Progress, Retry: cfg.Retry, Sleep: cfg.Sleep,
+		PII: func() string { return cfg.PII },
 	}})
 	suiteID, skipped, err := svc.suiteForFile(cfg)
 	if err != nil {

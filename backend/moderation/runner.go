@@ -26,6 +26,9 @@ type RunnerConfig struct {
 	// Sleep is how runs wait for the rate limit and between retries; tests
 	// pass one that advances a fake clock. Real time by default.
 	Sleep func(context.Context, time.Duration) error
+	// PII returns the pre-screen policy (PIIOff, PIIRedact or PIIBlock) a
+	// run applies when it starts; nil means off.
+	PII func() string
 	// Context is the parent of runs started without one (the GUI's);
 	// cancelling it cancels them. Background by default.
 	Context context.Context

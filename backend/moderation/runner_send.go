@@ -55,6 +55,11 @@ func (s *Service) send(ctx context.Context, cancel context.CancelCauseFunc, run 
 	}
 	stop := tr.report(s.runs.Progress)
 	defer stop()
+	todo, blocked := prescreen(s.piiPolicy(), todo)
+	if err := s.saveOutcomes(run.ID, blocked); err != nil {
+		return err
+	}
+	tr.finished(blocked)
 
 	units := makeUnits(todo, run.BatchSize)
 	work := make(chan unit)
@@ -88,6 +93,14 @@ feed:
 	close(work)
 	wg.Wait()
 	return fatal
+}
+
+// piiPolicy is the PII pre-screen policy for a run starting now.
+func (s *Service) piiPolicy() string {
+	if s.runs.PII == nil {
+		return PIIOff
+	}
+	return s.runs.PII()
 }
 
 // sendUnit moderates one unit and stores its outcomes, including those

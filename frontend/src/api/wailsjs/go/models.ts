@@ -1968,6 +1968,37 @@ export namespace moderation {
 
 }
 
+export namespace pii {
+	
+	export class Match {
+	    type: string;
+	    start: number;
+	    end: number;
+	    rune_start: number;
+	    rune_end: number;
+	    text?: string;
+	    redacted?: string;
+	    fingerprint?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Match(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.type = source["type"];
+	        this.start = source["start"];
+	        this.end = source["end"];
+	        this.rune_start = source["rune_start"];
+	        this.rune_end = source["rune_end"];
+	        this.text = source["text"];
+	        this.redacted = source["redacted"];
+	        this.fingerprint = source["fingerprint"];
+	    }
+	}
+
+}
+
 export namespace privacy {
 	
 	export class Text {

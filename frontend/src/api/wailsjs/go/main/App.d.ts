@@ -29,6 +29,8 @@ export function LastScans():Promise<Array<leakscan.ScanSummary>>;
 
 export function ModerationKey():Promise<string>;
 
+export function ModerationPII():Promise<string>;
+
 export function OpenInFileManager(arg1:string):Promise<void>;
 
 export function PickEvidenceFile():Promise<string>;
@@ -48,6 +50,8 @@ export function SetBaseURL(arg1:string):Promise<string>;
 export function SetLanguage(arg1:string):Promise<settings.Settings>;
 
 export function SetModerationKey(arg1:string):Promise<string>;
+
+export function SetModerationPII(arg1:string):Promise<string>;
 
 export function Settings():Promise<settings.Settings>;
 

@@ -50,6 +50,10 @@ export function ModerationKey() {
   return window['go']['main']['App']['ModerationKey']();
 }
 
+export function ModerationPII() {
+  return window['go']['main']['App']['ModerationPII']();
+}
+
 export function OpenInFileManager(arg1) {
   return window['go']['main']['App']['OpenInFileManager'](arg1);
 }
@@ -88,6 +92,10 @@ export function SetLanguage(arg1) {
 
 export function SetModerationKey(arg1) {
   return window['go']['main']['App']['SetModerationKey'](arg1);
+}
+
+export function SetModerationPII(arg1) {
+  return window['go']['main']['App']['SetModerationPII'](arg1);
 }
 
 export function Settings() {

@@ -38,6 +38,10 @@ export function DeleteSuite(arg1) {
   return window['go']['moderation']['Service']['DeleteSuite'](arg1);
 }
 
+export function DetectPII(arg1) {
+  return window['go']['moderation']['Service']['DetectPII'](arg1);
+}
+
 export function ExportRun(arg1, arg2, arg3, arg4) {
   return window['go']['moderation']['Service']['ExportRun'](arg1, arg2, arg3, arg4);
 }
@@ -72,6 +76,10 @@ export function Metrics(arg1) {
 
 export function Pause(arg1) {
   return window['go']['moderation']['Service']['Pause'](arg1);
+}
+
+export function RedactPII(arg1) {
+  return window['go']['moderation']['Service']['RedactPII'](arg1);
 }
 
 export function RemoveItem(arg1) {
