@@ -36,8 +36,8 @@ func (a *App) moderationConfig() (openai.Config, error) {
 	label, _ := a.settings.Value(ctx, SettingModerationKey)
 	if label == "" {
 		return openai.Config{}, apperr.Text(apperr.Invalid, "app.moderation_key",
-			"Choose which registered API key moderation runs use (Moderation → Run settings), or add one on the Keys screen.",
-			"请选择内容审核所用的已登记 API 密钥（内容审核 → 运行设置），或先在“密钥”页面添加。")
+			"Choose which registered API key Steward's own calls (moderation runs, draft polish) use, on the Moderation screen, or add one on the Keys screen.",
+			"请在“内容审核”页面选择 Steward 自身调用（内容审核、草稿润色）所用的已登记 API 密钥，或先在“密钥”页面添加。")
 	}
 	key, err := a.keys.Secret(ctx, label)
 	if err != nil {

@@ -7,9 +7,12 @@ import (
 	"io"
 	"time"
 
+	goopenai "github.com/sashabaranov/go-openai"
+
 	"steward/backend/apperr"
 	"steward/backend/export"
 	"steward/backend/moderation"
+	"steward/backend/openai"
 	"steward/backend/privacy"
 	"steward/backend/usage"
 )
@@ -119,4 +122,56 @@ func (a *App) saveDraftIfChanged(answers privacy.Answers, lang string) {
 	if _, err := a.privacy.SaveDraft(ctx, answers, lang); err != nil {
 		a.log.Error("save privacy draft", "error", err.Error())
 	}
+}
+
+// PrivacyPolishPlan shows exactly what the optional polish would send: the
+// model, the instructions and the current draft in lang. Nothing is sent.
+func (a *App) PrivacyPolishPlan(lang string) (privacy.PolishPlan, error) {
+	if err := a.ready(); err != nil {
+		return privacy.PolishPlan{}, err
+	}
+	answers, err := a.privacy.Answers(context.Background())
+	if err != nil {
+		return privacy.PolishPlan{}, err
+	}
+	var md bytes.Buffer
+	if err := privacy.RenderDraft(&md, answers, lang, "md"); err != nil {
+		return privacy.PolishPlan{}, err
+	}
+	return privacy.PolishRequest(md.String(), lang), nil
+}
+
+// PrivacyPolish sends the plan the user saw, and nothing else, to the chat
+// API with the key chosen for the app's own calls; the call goes to the
+// usage log. It returns the polished Markdown; the template draft is kept.
+func (a *App) PrivacyPolish(plan privacy.PolishPlan) (string, error) {
+	if err := a.ready(); err != nil {
+		return "", err
+	}
+	cfg, err := a.moderationConfig()
+	if err != nil {
+		return "", err
+	}
+	client, err := openai.New(cfg, openai.WithObserver(a.observer()))
+	if err != nil {
+		return "", err
+	}
+	return privacy.Polish(a.context(), chatter{client}, plan)
+}
+
+// chatter adapts the OpenAI client to the privacy package's Chatter.
+type chatter struct{ c *openai.Client }
+
+func (ch chatter) Chat(ctx context.Context, model, system, user string) (string, error) {
+	resp, _, err := ch.c.Chat(ctx, goopenai.ChatCompletionRequest{Model: model, Messages: []goopenai.ChatCompletionMessage{
+		{Role: goopenai.ChatMessageRoleSystem, Content: system},
+		{Role: goopenai.ChatMessageRoleUser, Content: user},
+	}})
+	if err != nil {
+		return "", err
+	}
+	if len(resp.Choices) == 0 {
+		return "", nil
+	}
+	return resp.Choices[0].Message.Content, nil
 }

@@ -34,6 +34,8 @@ export interface PrivacyScreenBinding {
 /** The main.App method the privacy screen uses. */
 export interface PrivacyAppBinding {
   ExportPrivacyDraft: (lang: string, format: string) => Promise<unknown>;
+  PrivacyPolishPlan: (lang: string) => Promise<unknown>;
+  PrivacyPolish: (plan: models.PolishPlan) => Promise<unknown>;
 }
 
 const screen: PrivacyScreenBinding = PrivacyScreenBindings;
@@ -723,3 +725,27 @@ export const comparePrivacyDrafts = (a: number, b: number): Promise<PrivacyDiffL
 /** Resolves to the path written, or "" when the user cancelled the dialog. */
 export const exportPrivacyDraft = (lang: Lang, format: PrivacyDraftFormat): Promise<string> =>
   call(() => app.ExportPrivacyDraft(lang, format), string);
+
+// --- optional polish through the chat API ---------------------------------
+
+/** Exactly what the optional polish sends: the model, instructions and draft. */
+export interface PolishPlan {
+  model: string;
+  system: string;
+  user: string;
+  lang: string;
+}
+
+function polishPlan(v: unknown): PolishPlan {
+  const r = (typeof v === 'object' && v !== null ? v : {}) as Record<string, unknown>;
+  const s = (k: string) => (typeof r[k] === 'string' ? (r[k] as string) : '');
+  return { model: s('model'), system: s('system'), user: s('user'), lang: s('lang') };
+}
+
+/** Shows what would be sent for the draft in lang; nothing is sent. */
+export const privacyPolishPlan = (lang: Lang): Promise<PolishPlan> =>
+  call(() => app.PrivacyPolishPlan(lang), polishPlan);
+
+/** Sends exactly plan and resolves to the polished Markdown. */
+export const privacyPolish = (plan: PolishPlan): Promise<string> =>
+  call(() => app.PrivacyPolish(plan as models.PolishPlan), string);

@@ -2731,6 +2731,24 @@ export namespace privacy {
 	
 	
 	
+	export class PolishPlan {
+	    model: string;
+	    system: string;
+	    user: string;
+	    lang: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PolishPlan(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.model = source["model"];
+	        this.system = source["system"];
+	        this.user = source["user"];
+	        this.lang = source["lang"];
+	    }
+	}
 	
 	export class Question {
 	    key: string;

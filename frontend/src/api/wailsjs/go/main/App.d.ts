@@ -3,6 +3,7 @@
 import {main} from '../models';
 import {usage} from '../models';
 import {leakscan} from '../models';
+import {privacy} from '../models';
 import {settings} from '../models';
 
 export function AdminKey():Promise<string>;
@@ -38,6 +39,10 @@ export function PickEvidenceFile():Promise<string>;
 export function PickFolder():Promise<string>;
 
 export function PickImportFile(arg1:string):Promise<string>;
+
+export function PrivacyPolish(arg1:privacy.PolishPlan):Promise<string>;
+
+export function PrivacyPolishPlan(arg1:string):Promise<privacy.PolishPlan>;
 
 export function ScanFindings(arg1:number):Promise<Array<leakscan.LeakFinding>>;
 

@@ -70,6 +70,14 @@ export function PickImportFile(arg1) {
   return window['go']['main']['App']['PickImportFile'](arg1);
 }
 
+export function PrivacyPolish(arg1) {
+  return window['go']['main']['App']['PrivacyPolish'](arg1);
+}
+
+export function PrivacyPolishPlan(arg1) {
+  return window['go']['main']['App']['PrivacyPolishPlan'](arg1);
+}
+
 export function ScanFindings(arg1) {
   return window['go']['main']['App']['ScanFindings'](arg1);
 }
