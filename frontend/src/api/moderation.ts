@@ -336,9 +336,13 @@ export interface ModerationServiceBinding {
   Compare: (runA: number, runB: number) => Promise<unknown>;
   Metrics: (runId: number) => Promise<unknown>;
   Report: (runId: number) => Promise<unknown>;
+  DetectPII: (text: string) => Promise<unknown>;
+  RedactPII: (text: string) => Promise<unknown>;
 }
 
 export interface ModerationAppBinding {
+  ModerationPII: () => Promise<unknown>;
+  SetModerationPII: (policy: string) => Promise<unknown>;
   ModerationKey: () => Promise<unknown>;
   SetModerationKey: (label: string) => Promise<unknown>;
   PickImportFile: (kind: string) => Promise<unknown>;
@@ -836,3 +840,42 @@ export const moderationDecoders = {
   progress: decodeProgress,
   keyOptions: decodeKeyOptions,
 };
+
+// --- calls: the offline PII pre-screen --------------------------------------
+
+/** What a run does with prompts that contain personal data. */
+export const PII_POLICIES = ['off', 'redact', 'block'] as const;
+export type PIIPolicy = (typeof PII_POLICIES)[number];
+
+/** One piece of personal data found in a prompt; API keys come redacted. */
+export interface PIIMatch {
+  type: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+function decodePIIMatches(v: unknown): PIIMatch[] {
+  if (!Array.isArray(v)) return [];
+  return v.map((m) => {
+    const r = (typeof m === 'object' && m !== null ? m : {}) as Record<string, unknown>;
+    const s = (k: string) => (typeof r[k] === 'string' ? (r[k] as string) : '');
+    const n = (k: string) => (typeof r[k] === 'number' ? (r[k] as number) : 0);
+    return { type: s('type'), start: n('start'), end: n('end'), text: s('text') || s('redacted') };
+  });
+}
+
+function decodePolicy(v: unknown): PIIPolicy {
+  return (PII_POLICIES as readonly unknown[]).includes(v) ? (v as PIIPolicy) : 'off';
+}
+
+/** Finds personal data in text, offline (nothing leaves the machine). */
+export const detectPII = (text: string): Promise<PIIMatch[]> => mod(() => svc.DetectPII(text), decodePIIMatches);
+
+/** text with each detection replaced by a typed placeholder such as [EMAIL]. */
+export const redactPII = (text: string): Promise<string> => mod(() => svc.RedactPII(text), str);
+
+export const moderationPII = (): Promise<PIIPolicy> => mod(() => app.ModerationPII(), decodePolicy);
+
+export const setModerationPII = (policy: PIIPolicy): Promise<PIIPolicy> =>
+  mod(() => app.SetModerationPII(policy), decodePolicy);

@@ -384,4 +384,12 @@ export const moderationEn = {
   'mod.metrics.readout': 'At {threshold}: precision {precision}, recall {recall} (TP {tp} · FP {fp} · FN {fn})',
   'mod.metrics.best': 'Best balance (F1) at {threshold}: precision {precision}, recall {recall}',
   'mod.metrics.use': 'Try {threshold} for {category}',
+  'mod.pii.label': 'Personal data in prompts',
+  'mod.pii.off': 'Send as written',
+  'mod.pii.redact': 'Redact to placeholders before sending',
+  'mod.pii.block': 'Don’t send prompts that contain it',
+  'mod.pii.hint': 'Checked on this computer before anything is sent: emails, phone numbers, card numbers, IBANs, SSNs, Chinese ID numbers, IP addresses and API keys.',
+  'mod.pii.failed': 'Couldn’t save the personal-data setting',
+  'mod.pii.found': 'Personal data found: {list}',
+  'mod.pii.redactNow': 'Redact now',
 } as const satisfies Record<string, string>;

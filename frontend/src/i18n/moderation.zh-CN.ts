@@ -363,4 +363,12 @@ export const moderationZh: Record<keyof typeof moderationEn, string> = {
   'mod.metrics.readout': '阈值 {threshold}：精确率 {precision}，召回率 {recall}（TP {tp} · FP {fp} · FN {fn}）',
   'mod.metrics.best': 'F1 最佳平衡点为 {threshold}：精确率 {precision}，召回率 {recall}',
   'mod.metrics.use': '将 {category} 的阈值试设为 {threshold}',
+  'mod.pii.label': '提示中的个人信息',
+  'mod.pii.off': '按原文发送',
+  'mod.pii.redact': '发送前替换为占位符',
+  'mod.pii.block': '包含个人信息的提示不发送',
+  'mod.pii.hint': '在发送前于本机检查：电子邮箱、电话号码、银行卡号、IBAN、美国社会安全号、中国居民身份证号、IP 地址和 API 密钥。',
+  'mod.pii.failed': '无法保存个人信息设置',
+  'mod.pii.found': '发现个人信息：{list}',
+  'mod.pii.redactNow': '立即脱敏',
 };
