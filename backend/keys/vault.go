@@ -25,11 +25,11 @@ var ErrUnavailable = apperr.Text(CodeVaultUnavailable, "keys.vault",
 	"The system keychain is not available, so Steward cannot store API keys. "+
 		"On Linux, install and start gnome-keyring (or another Secret Service such as KeePassXC) and unlock it; "+
 		"on macOS and Windows, unlock your login keychain or credential store. "+
-		"Or turn on Steward's encrypted file vault in Settings and choose a passphrase.",
+		"Or turn on Steward's encrypted file vault on the Keys screen (or: steward keys vault file) and choose a passphrase.",
 	"系统钥匙串不可用，Steward 无法保存 API 密钥。"+
 		"在 Linux 上，请安装并启动 gnome-keyring（或 KeePassXC 等其他 Secret Service）并将其解锁；"+
 		"在 macOS 和 Windows 上，请解锁登录钥匙串或凭据管理器。"+
-		"也可以在设置中启用 Steward 的加密文件保管库并设置口令。")
+		"也可以在“密钥”页面（或运行 steward keys vault file）启用 Steward 的加密文件保管库并设置口令。")
 
 // ErrWrongPassphrase is returned when the encrypted file vault does not
 // open with the passphrase given.

@@ -69,7 +69,7 @@ async function toast(kind) {
 }
 
 async function dismissToasts() {
-  for (const b of await page.locator(`${$('toast')} button`).all()) await b.click().catch(() => {});
+  for (const b of await page.locator(`${$('toast')} button`).all()) await b.click({ timeout: 1000 }).catch(() => {});
 }
 
 const steps = [

@@ -321,10 +321,8 @@ function decodeVaultStatus(v: unknown): VaultStatus {
 // --- calls -------------------------------------------------------------------
 
 /**
- * Wails (v2.16) rejects with `new Error(<what Go's ErrorFormatter returned>)`:
- * a JSON string survives as the Error's message and is decoded here; an
- * object arrives only as "[object Object]", which is dropped so the UI shows
- * its own words rather than that.
+ * Whatever a keys call rejected with, as an AppError; "[object Object]" (an
+ * error object lost on the way) is dropped so the UI says something of its own.
  */
 export function recoverError(e: unknown): AppError {
   const err = toAppError(e);

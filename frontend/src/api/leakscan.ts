@@ -7,7 +7,7 @@
 // never sends a full key, and nothing here would show one.
 import * as AppBindings from './wailsjs/go/main/App';
 import { EventsOn } from './wailsjs/runtime/runtime';
-import { call, toAppError } from './errors';
+import { call } from './errors';
 import { nothing } from './decode';
 
 // --- types -------------------------------------------------------------------
@@ -255,57 +255,8 @@ function decodeSummary(v: unknown): LeakScanSummary {
   };
 }
 
-// --- structured errors -------------------------------------------------------
-
-/** Callback ids start with the bound method's name ("main.App.ScanFolders-…"). */
-const OWN_CALLS = ['ScanFolders', 'CancelScan', 'LastScans', 'ScanFindings', 'PickFolder', 'OpenInFileManager'].map(
-  (m) => `main.App.${m}-`,
-);
-
-type CallbackFn = ((message: string) => unknown) & Record<string, unknown>;
-const FLAG = '__keepsLeakscanErrors';
-
-/**
- * Wails 2.16's runtime rejects a call with `new Error(message.error)`, which
- * turns the ErrorFormatter's {code, message} object into "[object Object]".
- * For this screen's own calls (and only those) hand the runtime the object as
- * JSON text instead; lcall below turns that back into the AppError. Other
- * screens' wrappers of the same callback keep working: their markers are
- * carried over. A no-op once Go sends errors as text, and outside Wails.
- */
-export function keepLeakscanErrors(target: unknown = typeof window === 'undefined' ? undefined : window): void {
-  const wails = obj(obj(target)['wails']);
-  const original = wails['Callback'] as CallbackFn | undefined;
-  if (typeof original !== 'function' || original[FLAG]) return;
-  const wrapped = ((incoming: string) => {
-    try {
-      const m = obj(JSON.parse(incoming) as unknown);
-      const id = str(m['callbackid']);
-      const error = m['error'];
-      if (OWN_CALLS.some((p) => id.startsWith(p)) && typeof error === 'object' && error !== null) {
-        return original(JSON.stringify({ ...m, error: JSON.stringify(error) }));
-      }
-    } catch {
-      // not ours to fix: let the runtime report it
-    }
-    return original(incoming);
-  }) as CallbackFn;
-  for (const [k, v] of Object.entries(original)) if (k.startsWith('__keeps')) wrapped[k] = v;
-  wrapped[FLAG] = true;
-  wails['Callback'] = wrapped;
-}
-
-/** `call` for this screen: also unwraps an Error whose message is the JSON error object. */
-async function lcall<T>(fn: () => Promise<unknown>, decode: (raw: unknown) => T): Promise<T> {
-  keepLeakscanErrors();
-  try {
-    return await call(fn, decode);
-  } catch (e) {
-    const text = obj(e)['message'];
-    if (typeof text === 'string' && text.trim().startsWith('{')) throw toAppError(text);
-    throw e;
-  }
-}
+/** `call` for this screen. */
+const lcall = call;
 
 // --- calls -------------------------------------------------------------------
 

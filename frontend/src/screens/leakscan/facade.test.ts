@@ -156,35 +156,7 @@ describe('onScanProgress', () => {
   });
 });
 
-describe('keepLeakscanErrors', () => {
-  it('hands the runtime this screen’s error objects as JSON text, and nobody else’s', () => {
-    const seen: string[] = [];
-    const original = Object.assign((m: string) => seen.push(m), { __keepsPrivacyErrors: true });
-    const target = { wails: { Callback: original } };
-    api.keepLeakscanErrors(target);
-    const wrapped = target.wails.Callback as unknown as ((m: string) => void) & Record<string, unknown>;
-    expect(wrapped).not.toBe(original);
-    // Another screen's marker is carried over, so its wrapper doesn't stack up.
-    expect(wrapped['__keepsPrivacyErrors']).toBe(true);
-    const error = { code: 'leak_root_missing', message: 'Cannot scan /nope.' };
-    wrapped(JSON.stringify({ callbackid: 'main.App.ScanFolders-123', error }));
-    wrapped(JSON.stringify({ callbackid: 'keys.Screen.Keys-9', error }));
-    wrapped(JSON.stringify({ callbackid: 'main.App.LastScans-5', result: [] }));
-    wrapped('not json');
-    expect(JSON.parse(seen[0] ?? '').error).toBe(JSON.stringify(error));
-    expect(JSON.parse(seen[1] ?? '').error).toEqual(error);
-    expect(JSON.parse(seen[2] ?? '').result).toEqual([]);
-    expect(seen[3]).toBe('not json');
-    // Installing twice doesn't wrap twice.
-    api.keepLeakscanErrors(target);
-    expect(target.wails.Callback).toBe(wrapped);
-  });
-
-  it('is a no-op outside Wails', () => {
-    expect(() => api.keepLeakscanErrors({})).not.toThrow();
-    expect(() => api.keepLeakscanErrors(undefined)).not.toThrow();
-  });
-
+describe('errors from the Wails runtime', () => {
   it('turns an Error carrying the JSON error back into the AppError', async () => {
     mocked(App.LastScans).mockRejectedValue(new Error('{"code":"internal","message":"database is locked"}'));
     await expect(api.lastScans()).rejects.toEqual({ code: 'internal', message: 'database is locked' });
