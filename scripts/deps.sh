@@ -40,7 +40,9 @@ if ! "$wails" version 2>/dev/null | grep -q "${WAILS_VERSION}"; then
   (cd /tmp && go install "github.com/wailsapp/wails/v2/cmd/wails@${WAILS_VERSION}")
 fi
 
-if [ ! -d frontend/node_modules ] || [ frontend/package-lock.json -nt frontend/node_modules/.package-lock.json ]; then
-  echo "Installing frontend packages"
-  (cd frontend && npm ci --no-audit --no-fund --loglevel=error)
-fi
+for dir in frontend backend/gateway/testdata/node-sdk; do
+  if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    echo "Installing npm packages in $dir"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+done
