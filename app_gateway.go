@@ -11,12 +11,13 @@ import (
 func (a *App) openGateway() {
 	access := gateway.NewAccess(a.store, a.keys, gateway.AccessOptions{})
 	a.gatewayScreen = gateway.NewScreen(gateway.Deps{
-		Access:   access,
-		Secret:   a.keys.Secret,
-		Lookup:   a.keys.Lookup,
-		Recorder: a.usageWriter,
-		Overflow: func() int64 { return a.usageWriter.Stats().Dropped },
-		Log:      a.log.Logger,
+		Access:    access,
+		Secret:    a.keys.Secret,
+		Lookup:    a.keys.Lookup,
+		Recorder:  a.usageWriter,
+		Overflow:  func() int64 { return a.usageWriter.Stats().Dropped },
+		LogBodies: a.usage.BodyLoggingOn(5 * time.Second),
+		Log:       a.log.Logger,
 	}, a.context)
 }
 

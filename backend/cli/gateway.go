@@ -39,9 +39,9 @@ func runGateway(ctx context.Context, env *Env, args []string) error {
 			*dst = v
 		}
 	}
-	_, w := svc.usageLog()
+	u, w := svc.usageLog()
 	gw, err := gateway.New(cfg, gateway.Deps{Access: access, Secret: reg.Secret, Lookup: reg.Lookup, Recorder: w,
-		Overflow: func() int64 { return w.Stats().Dropped }})
+		Overflow: func() int64 { return w.Stats().Dropped }, LogBodies: u.BodyLoggingOn(5 * time.Second)})
 	if err != nil {
 		return err
 	}

@@ -30,6 +30,10 @@ type Deps struct {
 	Recorder usage.Recorder
 	// Overflow reports how many events the recorder could not keep.
 	Overflow func() int64
+	// LogBodies reports whether the team switched body logging on; when it
+	// returns true, request and answer text go with each usage event (the
+	// usage log redacts and prunes them by its policy). Nil means never.
+	LogBodies func() bool
 	// TokensSince seeds members' daily token budgets from the usage log.
 	TokensSince TokensSinceFunc
 	// Now is the clock; time.Now by default.
@@ -48,6 +52,7 @@ type Gateway struct {
 	access  *Access
 	rec     usage.Recorder
 	over    func() int64
+	bodies  func() bool
 	now     func() time.Time
 	log     *slog.Logger
 	keys    *keyCache
@@ -94,7 +99,7 @@ func New(cfg Config, deps Deps) (*Gateway, error) {
 	}
 	g := &Gateway{
 		cfg: cfg, base: base, azure: azureHost(base.Hostname()), access: deps.Access, rec: deps.Recorder,
-		over: deps.Overflow, now: deps.Now, log: deps.Log,
+		over: deps.Overflow, bodies: deps.LogBodies, now: deps.Now, log: deps.Log,
 		keys:    &keyCache{src: deps.Keys, now: deps.Now},
 		owners:  &owners{lookup: deps.Lookup, now: deps.Now, m: map[string]ownerEntry{}},
 		limits:  newLimits(deps.Now, deps.TokensSince),

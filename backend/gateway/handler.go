@@ -32,6 +32,7 @@ type call struct {
 	info  reqInfo
 
 	t       tally
+	bodies  bodyLog
 	msg     string // what went wrong, for Stats
 	refused bool   // the gateway answered the call itself
 	abort   bool   // cut the client's connection, as the upstream cut ours
@@ -42,6 +43,7 @@ func (g *Gateway) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	g.bg.Add(1)
 	defer g.bg.Done()
 	c := &call{g: g, w: w, r: r}
+	c.bodies.on = g.bodies != nil && g.bodies()
 	c.ev = usage.Event{
 		Time: g.now(), Source: usage.SourceGateway, Endpoint: r.URL.Path, Method: r.Method,
 	}
@@ -243,6 +245,7 @@ func (c *call) finish() {
 	if ev.Model == "" {
 		ev.Model = c.info.model
 	}
+	c.fillBodies()
 	if c.msg == "" {
 		c.msg = c.t.errMsg
 	}

@@ -108,6 +108,7 @@ func (c *call) copyBody(ctx context.Context, a *answer, idle *time.Timer, flushe
 			if sink != nil {
 				_, _ = sink.Write(buf[:n])
 			}
+			c.bodies.add(buf[:n])
 			if _, werr := c.w.Write(buf[:n]); werr != nil {
 				c.ev.ErrorType, c.msg = ReasonClientClosed, "the client went away mid-answer"
 				return
