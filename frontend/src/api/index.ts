@@ -27,6 +27,8 @@ export * from './keys';
 export * from './leakscan';
 export * from './moderation';
 export * from './privacy';
+export * from './usage';
+export * from './gateway';
 
 // --- checklist.Service -----------------------------------------------------
 

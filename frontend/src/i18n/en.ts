@@ -5,12 +5,16 @@ import { keysEn } from './keys.en';
 import { leakscanEn } from './leakscan.en';
 import { moderationEn } from './moderation.en';
 import { privacyEn } from './privacy.en';
+import { usageEn } from './usage.en';
+import { gatewayEn } from './gateway.en';
 
 export const en = {
   ...keysEn,
   ...leakscanEn,
   ...moderationEn,
   ...privacyEn,
+  ...usageEn,
+  ...gatewayEn,
   'common.back': 'Back',
   'common.next': 'Next',
   'common.cancel': 'Cancel',

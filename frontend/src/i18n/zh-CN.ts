@@ -4,12 +4,16 @@ import { keysZh } from './keys.zh-CN';
 import { leakscanZh } from './leakscan.zh-CN';
 import { moderationZh } from './moderation.zh-CN';
 import { privacyZh } from './privacy.zh-CN';
+import { usageZh } from './usage.zh-CN';
+import { gatewayZh } from './gateway.zh-CN';
 
 export const zhCN: Record<MessageKey, string> = {
   ...keysZh,
   ...leakscanZh,
   ...moderationZh,
   ...privacyZh,
+  ...usageZh,
+  ...gatewayZh,
   'common.back': '上一步',
   'common.next': '下一步',
   'common.cancel': '取消',
