@@ -39,7 +39,6 @@ export const en = {
   'nav.gateway': 'Gateway',
   'nav.privacy': 'Privacy policy',
   'nav.settings': 'Settings',
-  'nav.soon': 'Soon',
 
   'status.todo': 'To do',
   'status.in_progress': 'In progress',
@@ -295,60 +294,12 @@ export const en = {
   'settings.about.database': 'Database',
   'settings.about.log': 'Log file',
 
-  'soon.badge': 'Coming soon',
-  'soon.features': 'What it will do',
-  'soon.today': 'What works today',
-  'soon.todayLead': 'Your checklist already tracks the controls this screen will provide evidence for.',
-  'soon.openRelated': 'Show {count} related item in the checklist | Show {count} related items in the checklist',
-  'soon.openChecklist': 'Open the checklist',
 
-  'soon.keys.title': 'API keys',
-  'soon.keys.lead':
-    'A register of every OpenAI API key your team uses: who owns it, where it runs, and when it was last rotated. Steward will remind you before keys go stale and keep the record auditors ask for.',
-  'soon.keys.f1': 'Register keys by project, owner and environment, without storing the secret itself',
-  'soon.keys.f2': 'Rotation reminders with a configurable schedule',
-  'soon.keys.f3': 'Flag keys shared between production and development',
-  'soon.keys.f4': 'Attach the register to checklist items as evidence',
 
-  'soon.leakscan.title': 'Leak scan',
-  'soon.leakscan.lead':
-    'Scans your repositories, config files and logs on this computer for exposed API keys and secrets. Nothing leaves your machine; each scan is kept as evidence.',
-  'soon.leakscan.f1': 'Find OpenAI keys and other secrets in code, history and logs',
-  'soon.leakscan.f2': 'Runs entirely offline on the folders you choose',
-  'soon.leakscan.f3': 'Explains how to revoke and replace each finding',
-  'soon.leakscan.f4': 'Stores every scan as a record you can attach to an item',
 
-  'soon.moderation.title': 'Moderation',
-  'soon.moderation.lead':
-    'Tests how your product handles harmful input and output with the OpenAI moderation endpoint. Run a set of test prompts and keep the results as proof your safeguards work.',
-  'soon.moderation.f1': 'Built-in test sets for the usage-policy categories',
-  'soon.moderation.f2': 'Check your own prompts and sample outputs in bulk',
-  'soon.moderation.f3': 'Compare runs over time to catch regressions',
-  'soon.moderation.f4': 'Save each run as evidence for the safety controls',
 
-  'soon.usage.title': 'Usage',
-  'soon.usage.lead':
-    'A view of how your organisation uses the API: models, volumes and cost per project. It helps you spot unexpected use and document data flows.',
-  'soon.usage.f1': 'Usage and cost by project, model and key',
-  'soon.usage.f2': 'Alerts for unusual spikes',
-  'soon.usage.f3': 'A record of which models handle which data',
-  'soon.usage.f4': 'Monthly usage reports to attach as evidence',
 
-  'soon.gateway.title': 'Gateway',
-  'soon.gateway.lead':
-    'A local proxy between your app and the OpenAI API that enforces your policies: redacting personal data, blocking disallowed requests and keeping an audit log.',
-  'soon.gateway.f1': 'Redact personal data before it leaves your network',
-  'soon.gateway.f2': 'Block requests that break your usage rules',
-  'soon.gateway.f3': 'A tamper-evident log of requests and decisions',
-  'soon.gateway.f4': 'Attach gateway logs to checklist items',
 
-  'soon.privacy.title': 'Privacy policy',
-  'soon.privacy.lead':
-    'Drafts the AI-specific sections of your privacy policy from your checklist answers: what data goes to OpenAI, why, and for how long. You review and edit every word.',
-  'soon.privacy.f1': 'Drafts in English and Chinese from your onboarding answers',
-  'soon.privacy.f2': 'Covers OpenAI as a processor, retention and user rights',
-  'soon.privacy.f3': 'Highlights what changed since the last version',
-  'soon.privacy.f4': 'Saves each draft as evidence for the transparency items',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

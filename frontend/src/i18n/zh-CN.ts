@@ -38,7 +38,6 @@ export const zhCN: Record<MessageKey, string> = {
   'nav.gateway': '网关',
   'nav.privacy': '隐私政策',
   'nav.settings': '设置',
-  'nav.soon': '即将推出',
 
   'status.todo': '待办',
   'status.in_progress': '进行中',
@@ -294,57 +293,10 @@ export const zhCN: Record<MessageKey, string> = {
   'settings.about.database': '数据库',
   'settings.about.log': '日志文件',
 
-  'soon.badge': '即将推出',
-  'soon.features': '它将提供',
-  'soon.today': '现在就能做的',
-  'soon.todayLead': '你的清单已经在跟踪此页面将来提供证据的控制项。',
-  'soon.openRelated': '在清单中查看 {count} 个相关条目',
-  'soon.openChecklist': '打开合规清单',
 
-  'soon.keys.title': 'API 密钥',
-  'soon.keys.lead':
-    '登记团队使用的每一个 OpenAI API 密钥：归谁所有、在哪里运行、上次何时轮换。Steward 会在密钥过期前提醒你，并保留审计人员需要的记录。',
-  'soon.keys.f1': '按项目、负责人和环境登记密钥，不保存密钥本身',
-  'soon.keys.f2': '按可配置的周期提醒轮换',
-  'soon.keys.f3': '标出在生产与开发环境之间共用的密钥',
-  'soon.keys.f4': '把登记表作为证据附加到清单条目',
 
-  'soon.leakscan.title': '泄露扫描',
-  'soon.leakscan.lead':
-    '在本机的代码仓库、配置文件和日志中查找暴露的 API 密钥和机密信息。数据不会离开你的电脑；每次扫描都会留作证据。',
-  'soon.leakscan.f1': '在代码、提交历史和日志中查找 OpenAI 密钥及其他机密',
-  'soon.leakscan.f2': '完全离线运行，只扫描你选择的文件夹',
-  'soon.leakscan.f3': '说明如何吊销和替换每一处发现',
-  'soon.leakscan.f4': '每次扫描都保存为可附加到条目的记录',
 
-  'soon.moderation.title': '内容审核',
-  'soon.moderation.lead':
-    '借助 OpenAI 审核接口测试产品如何处理有害的输入和输出。运行一组测试提示词，保留结果以证明防护措施有效。',
-  'soon.moderation.f1': '内置覆盖各类使用政策的测试集',
-  'soon.moderation.f2': '批量检查你自己的提示词和示例输出',
-  'soon.moderation.f3': '对比历次测试结果，及时发现退化',
-  'soon.moderation.f4': '把每次测试保存为安全类控制项的证据',
 
-  'soon.usage.title': '用量',
-  'soon.usage.lead': '了解组织如何使用 API：各项目使用的模型、调用量和费用。帮助你发现异常用量，并记录数据流向。',
-  'soon.usage.f1': '按项目、模型和密钥统计用量与费用',
-  'soon.usage.f2': '用量异常激增时提醒',
-  'soon.usage.f3': '记录哪些模型处理哪些数据',
-  'soon.usage.f4': '每月用量报告，可作为证据附加',
 
-  'soon.gateway.title': '网关',
-  'soon.gateway.lead':
-    '位于你的应用与 OpenAI API 之间的本地代理，用来执行你的策略：脱敏个人信息、拦截违规请求，并保留审计日志。',
-  'soon.gateway.f1': '在数据离开你的网络前脱敏个人信息',
-  'soon.gateway.f2': '拦截违反使用规则的请求',
-  'soon.gateway.f3': '防篡改的请求与决策日志',
-  'soon.gateway.f4': '把网关日志附加到清单条目',
 
-  'soon.privacy.title': '隐私政策',
-  'soon.privacy.lead':
-    '根据你的清单答复起草隐私政策中与 AI 相关的章节：哪些数据发送给 OpenAI、用途及保存期限。每一个字都由你审阅和修改。',
-  'soon.privacy.f1': '根据入门向导的答案生成中英文草稿',
-  'soon.privacy.f2': '涵盖 OpenAI 作为数据处理者、数据保留和用户权利',
-  'soon.privacy.f3': '标出与上一版相比的改动',
-  'soon.privacy.f4': '把每份草稿保存为透明度类条目的证据',
 };
