@@ -1,0 +1,263 @@
+// The privacy facade's types and constants (see ./privacy.ts): the
+// enumerations of backend/privacy/enums.go and hand-written types that mirror
+// the JSON of answers.go, check.go, drafts.go and diff.go. ./privacy
+// re-exports all of them.
+import type { Lang, Text } from './types';
+
+// --- enumerations (backend/privacy/enums.go) --------------------------------
+
+export const PRIVACY_REGIONS = ['eu', 'uk', 'california', 'china', 'elsewhere'] as const;
+export type PrivacyRegion = (typeof PRIVACY_REGIONS)[number];
+
+export const PRIVACY_LEGAL_BASES = [
+  'consent',
+  'contract',
+  'legal_obligation',
+  'vital_interests',
+  'public_task',
+  'legitimate_interests',
+] as const;
+export type PrivacyLegalBasis = (typeof PRIVACY_LEGAL_BASES)[number];
+
+export const PRIVACY_RIGHTS = [
+  'access',
+  'correction',
+  'deletion',
+  'restriction',
+  'portability',
+  'objection',
+  'withdraw_consent',
+  'complaint',
+] as const;
+export type PrivacyRight = (typeof PRIVACY_RIGHTS)[number];
+
+export const PRIVACY_SAFEGUARDS = [
+  'adequacy',
+  'scc',
+  'dpf',
+  'bcr',
+  'pipl_standard_contract',
+  'pipl_security_assessment',
+  'pipl_certification',
+] as const;
+export type PrivacySafeguard = (typeof PRIVACY_SAFEGUARDS)[number];
+
+export const PRIVACY_RECIPIENT_ROLES = ['processor', 'controller'] as const;
+export type PrivacyRecipientRole = (typeof PRIVACY_RECIPIENT_ROLES)[number];
+
+export const PRIVACY_DRAFT_FORMATS = ['md', 'html', 'pdf'] as const;
+export type PrivacyDraftFormat = (typeof PRIVACY_DRAFT_FORMATS)[number];
+
+// --- answers (backend/privacy/answers.go) ------------------------------------
+
+/** A yes/no answer that may not be given yet (Go's *bool). */
+export type Maybe = boolean | null;
+
+export interface PrivacyContact {
+  name: string;
+  address: string;
+  email: string;
+}
+
+export interface PrivacyOrganisation {
+  name: string;
+  address: string;
+  email: string;
+  phone: string;
+  website: string;
+  established_in: PrivacyRegion[];
+}
+
+export interface PrivacyDPO {
+  appointed: Maybe;
+  name: string;
+  email: string;
+}
+
+export interface PrivacyDataCategory {
+  id: string;
+  name: Text;
+  examples: Text;
+  source: Text;
+  retention: Text;
+  sensitive: boolean;
+  sold: boolean;
+  shared: boolean;
+}
+
+export interface PrivacyPurpose {
+  purpose: Text;
+  categories: string[];
+  /** "" until chosen. */
+  legal_basis: PrivacyLegalBasis | '';
+  legitimate_interest: Text;
+  method: Text;
+}
+
+export interface PrivacyAIUse {
+  features: Text;
+  prompts_contain_personal_data: Maybe;
+  models: string[];
+  disclosure: Text;
+  provider_trains_on_data: Maybe;
+  provider_retention: Text;
+  prompt_logging: Maybe;
+  prompt_log_days: number;
+  pii_screening: Maybe;
+}
+
+export interface PrivacyRecipient {
+  name: string;
+  /** "" until chosen. */
+  role: PrivacyRecipientRole | '';
+  purpose: Text;
+  location: Text;
+  contact: string;
+  receives_prompts: boolean;
+}
+
+export interface PrivacyTransfer {
+  recipient: string;
+  country: Text;
+  /** Whose data; empty means every region. */
+  from: PrivacyRegion[];
+  contact: string;
+  purpose: Text;
+  method: Text;
+  categories: string[];
+  safeguards: PrivacySafeguard[];
+  rights_how: Text;
+}
+
+export interface PrivacyTransfers {
+  abroad: Maybe;
+  transfers: PrivacyTransfer[];
+  copy_how: Text;
+}
+
+export interface PrivacyRightsAnswers {
+  offered: PrivacyRight[];
+  how: Text;
+  contact: string;
+  response_days: number;
+  authority: Text;
+}
+
+export interface PrivacyAutomatedDecisions {
+  used: Maybe;
+  logic: Text;
+  significance: Text;
+}
+
+export interface PrivacyChildren {
+  minimum_age: number;
+  parental_consent: Maybe;
+  details: Text;
+}
+
+export interface PrivacyCookies {
+  used: Maybe;
+  analytics: Text[];
+  details: Text;
+}
+
+export interface PrivacyCalifornia {
+  sells_or_shares: Maybe;
+  opt_out_link: string;
+  sensitive_beyond_service: Maybe;
+  limit_link: string;
+}
+
+export interface PrivacyPolicyChanges {
+  how_notified: Text;
+  /** YYYY-MM-DD or "". */
+  effective_date: string;
+  last_updated: string;
+}
+
+/** The privacy questionnaire; every field may be empty while the user works. */
+export interface PrivacyAnswers {
+  organisation: PrivacyOrganisation;
+  data_protection_officer: PrivacyDPO;
+  eu_representative: PrivacyContact;
+  uk_representative: PrivacyContact;
+  china_representative: PrivacyContact;
+  products: Text[];
+  users: { regions: PrivacyRegion[] };
+  data_categories: PrivacyDataCategory[];
+  purposes: PrivacyPurpose[];
+  provision_requirement: Text;
+  ai: PrivacyAIUse;
+  recipients: PrivacyRecipient[];
+  international_transfers: PrivacyTransfers;
+  rights: PrivacyRightsAnswers;
+  automated_decisions: PrivacyAutomatedDecisions;
+  children: PrivacyChildren;
+  cookies: PrivacyCookies;
+  security_measures: Text[];
+  california: PrivacyCalifornia;
+  policy_changes: PrivacyPolicyChanges;
+}
+
+// --- check, questions, drafts -------------------------------------------------
+
+export interface PrivacyQuestion {
+  /** The answers field it fills, e.g. "organisation" or "users.regions". */
+  key: string;
+  text: Text;
+}
+
+export interface PrivacyRegime {
+  /** "general", "gdpr", "ccpa" or "pipl". */
+  name: string;
+  title: Text;
+}
+
+export interface PrivacyElementCheck {
+  id: string;
+  title: Text;
+  present: boolean;
+  /** The PrivacyQuestion key that fills it. */
+  question: string;
+}
+
+export interface PrivacyRegimeCheck {
+  name: string;
+  elements: PrivacyElementCheck[];
+}
+
+export interface PrivacyCheckResult {
+  regimes: PrivacyRegimeCheck[];
+  /** Elements not yet provided, over all regimes. */
+  missing: number;
+}
+
+/** A value for one answer, with where it came from; nothing changes until accepted. */
+export interface PrivacySuggestion {
+  /** The answers field, e.g. "users.regions" or "ai.disclosure". */
+  field: string;
+  /** The value to set (or to add, for lists): any JSON value. */
+  value: unknown;
+  source: Text;
+}
+
+export interface PrivacyDraftSummary {
+  id: number;
+  /** RFC 3339, UTC. */
+  created_at: string;
+  lang: Lang;
+  missing: number;
+}
+
+export interface PrivacySavedDraft extends PrivacyDraftSummary {
+  answers: PrivacyAnswers;
+  markdown: string;
+  check: PrivacyCheckResult;
+}
+
+export type PrivacyDiffOp = 'same' | 'removed' | 'added';
+
+export interface PrivacyDiffLine {
+  op: PrivacyDiffOp;
+  text: string;
+}
