@@ -7,7 +7,6 @@ import (
 
 	"steward/backend/apperr"
 	"steward/backend/openai"
-	"steward/backend/secret"
 	"steward/backend/usage"
 )
 
@@ -77,14 +76,8 @@ func (a *App) SetAdminKey(label string) (string, error) {
 		return "", err
 	}
 	if label != "" {
-		k, err := a.keys.Key(context.Background(), label)
-		if err != nil {
+		if _, err := a.keys.Key(context.Background(), label); err != nil {
 			return "", err
-		}
-		if k.Kind != secret.KindAdmin {
-			return "", apperr.Text(apperr.Invalid, "app.admin_key",
-				"Reading the organization's usage needs an admin key (sk-admin-…); "+label+" is a "+k.Kind+" key.",
-				"读取组织用量需要管理员密钥（sk-admin-…）；"+label+" 不是管理员密钥。")
 		}
 	}
 	return label, a.settings.SetValue(context.Background(), SettingAdminKey, label)
