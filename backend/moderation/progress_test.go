@@ -100,19 +100,21 @@ func TestProgressIsThrottled(t *testing.T) {
 		defer mu.Unlock()
 		at, got = append(at, time.Now()), append(got, p)
 	})
+	start := time.Now()
 	run, err := h.svc.StartRun(su.ID, RunOptions{BatchSize: 1, Concurrency: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
+	elapsed := time.Since(start)
 	mu.Lock()
 	defer mu.Unlock()
 	if len(got) < 2 {
 		t.Fatalf("only %d reports", len(got))
 	}
-	for i := 1; i < len(got)-1; i++ {
-		if gap := at[i].Sub(at[i-1]); gap < 90*time.Millisecond {
-			t.Fatalf("reports %d and %d came %v apart", i-1, i, gap)
-		}
+	// At most one report per 100 ms, plus the first and the final one. The
+	// count is checked rather than each gap, which scheduling can shorten.
+	if limit := int(elapsed/(100*time.Millisecond)) + 2; len(got) > limit {
+		t.Fatalf("%d reports in %v; at most %d expected", len(got), elapsed, limit)
 	}
 	last := got[len(got)-1]
 	if !last.Final || last.State != RunCompleted || last.Done != 8 || last.Total != 8 || last.RunID != run.ID || last.Requests != 8 {
