@@ -252,6 +252,7 @@ func TestProgressIsThrottled(t *testing.T) {
 	var mu sync.Mutex
 	var times []time.Time
 	var last Progress
+	start := time.Now()
 	r := scanDir(t, dir, Options{Progress: func(p Progress) {
 		mu.Lock()
 		defer mu.Unlock()
@@ -261,10 +262,10 @@ func TestProgressIsThrottled(t *testing.T) {
 	if !last.Done || last.Files != 300 || last.Files != r.Stats.Files || last.Bytes != r.Stats.Bytes {
 		t.Fatalf("last progress = %+v, stats %+v", last, r.Stats)
 	}
-	for i := 1; i < len(times)-1; i++ {
-		if gap := times[i].Sub(times[i-1]); gap < 90*time.Millisecond {
-			t.Errorf("reports %d and %d only %v apart", i-1, i, gap)
-		}
+	// At most one report per 100 ms plus the final one, counted rather than
+	// checked gap by gap, which scheduling can shorten.
+	if limit := int(time.Since(start)/(100*time.Millisecond)) + 2; len(times) > limit {
+		t.Errorf("%d reports; at most %d expected", len(times), limit)
 	}
 }
 
