@@ -15,7 +15,7 @@ webkit_pkg() {
 }
 
 packages=(build-essential pkg-config libgtk-3-dev xvfb xauth x11-utils imagemagick
-  gnome-keyring dbus-x11 chromium poppler-utils fonts-droid-fallback fonts-noto-cjk git ca-certificates curl)
+  gnome-keyring dbus-x11 chromium poppler-utils fonts-droid-fallback fonts-dejavu-core fonts-noto-cjk xfonts-base git ca-certificates curl)
 
 missing=()
 for p in "${packages[@]}"; do
