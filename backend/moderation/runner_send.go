@@ -42,8 +42,8 @@ func makeUnits(items []ItemResult, size int) []unit {
 // soon as they come. It returns the error that stopped the run, if any;
 // a stopped ctx is not an error.
 func (s *Service) send(ctx context.Context, cancel context.CancelCauseFunc, run Run, tr *tracker) error {
-	todo, err := s.loadResults(run.ID, StatePending, StateError)
-	if err != nil || len(todo) == 0 {
+	pending, err := s.loadResults(run.ID, StatePending, StateError)
+	if err != nil || len(pending) == 0 {
 		return err
 	}
 	client, err := s.client(run, tr)
@@ -55,13 +55,13 @@ func (s *Service) send(ctx context.Context, cancel context.CancelCauseFunc, run 
 	}
 	stop := tr.report(s.runs.Progress)
 	defer stop()
-	todo, blocked := prescreen(s.piiPolicy(), todo)
+	pending, blocked := prescreen(s.piiPolicy(), pending)
 	if err := s.saveOutcomes(run.ID, blocked); err != nil {
 		return err
 	}
 	tr.finished(blocked)
 
-	units := makeUnits(todo, run.BatchSize)
+	units := makeUnits(pending, run.BatchSize)
 	work := make(chan unit)
 	var once sync.Once
 	var fatal error

@@ -15,10 +15,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { runSteps } from './harness.mjs';
 
 const BASE_URL = process.env.STEWARD_E2E_URL || 'http://localhost:34115';
-const CHROMIUM = process.env.STEWARD_E2E_CHROMIUM || '/usr/bin/chromium';
 const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), 'artifacts');
 const STEP_TIMEOUT = 20_000;
 // Verification calls the API (or says it isn't set up); offline it may retry before giving up.
@@ -41,12 +40,8 @@ const secrets = [firstKey, secondKey];
 
 mkdirSync(ARTIFACTS, { recursive: true });
 
-/** @type {import('playwright-core').Browser} */
-let browser;
 /** @type {import('playwright-core').Page} */
 let page;
-const pageErrors = [];
-let currentStep = '';
 let initialLanguage = '';
 let firstKeyId = '';
 
@@ -397,70 +392,13 @@ const steps = [
   ],
 ];
 
-let passed = 0;
-let failed = 0;
-try {
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
-  page = await browser.newPage({ viewport: { width: 1280, height: 820 } });
-  page.setDefaultTimeout(STEP_TIMEOUT);
-  page.on('pageerror', (e) => {
-    // The dev server's own injected scripts (/wails/ipc.js mounts a
-    // connection overlay) can throw in a plain browser; only the app counts.
-    const top = (e.stack ?? '').split('\n').find((l) => l.trim().startsWith('at ')) ?? '';
-    if (top.includes('/wails/')) {
-      console.log(`# ignored an error thrown by wails dev's own script: ${e.message}`);
-      return;
-    }
-    pageErrors.push(`${e.message} [during: ${currentStep}]${process.env.STEWARD_E2E_STACKS ? `\n${e.stack}` : ''}`);
-  });
-  page.on('console', (m) => {
-    // Nothing the page logs may carry a key.
-    if (secrets.some((k) => m.text().includes(k))) pageErrors.push(`a full API key was logged to the console [during: ${currentStep}]`);
-  });
-} catch (e) {
-  console.error(`not ok - launch chromium: ${e.message}`);
-  failed = steps.length;
-}
 
-let broken = failed > 0;
-for (const [name, run] of steps) {
-  if (broken) {
-    if (failed < steps.length) failed++;
-    console.log(`not ok - ${name} (not run: an earlier step failed)`);
-    continue;
-  }
-  const started = Date.now();
-  currentStep = name;
-  try {
-    await run();
-    passed++;
-    console.log(`ok - ${name} (${Date.now() - started} ms)`);
-  } catch (e) {
-    failed++;
-    broken = true;
-    // Never print a key, even inside an error message.
-    let msg = e.message.split('\n')[0];
-    for (const k of secrets) msg = msg.split(k).join('sk-proj-…');
-    console.log(`not ok - ${name}: ${msg}`);
-    await page?.screenshot({ path: join(ARTIFACTS, 'keys-failure.png') }).catch(() => {});
-  }
-}
-if (pageErrors.length > 0) {
-  failed++;
-  console.log(`not ok - no uncaught errors in the page: ${pageErrors.join(' | ')}`);
-}
-await browser?.close();
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed > 0 ? 1 : 0);
+await runSteps(steps, {
+  artifacts: ARTIFACTS,
+  failureShot: 'keys-failure.png',
+  timeout: STEP_TIMEOUT,
+  onPage: (p) => (page = p),
+  consoleProblem: (text) => (secrets.some((k) => text.includes(k)) ? 'a full API key was logged to the console' : null),
+  // Never print a key, even inside an error message.
+  scrub: (msg) => secrets.reduce((m, k) => m.split(k).join('sk-proj-…'), msg),
+});

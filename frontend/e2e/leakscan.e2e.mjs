@@ -20,10 +20,9 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, existsSync 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { runSteps } from './harness.mjs';
 
 const BASE_URL = process.env.STEWARD_E2E_URL || 'http://localhost:34115';
-const CHROMIUM = process.env.STEWARD_E2E_CHROMIUM || '/usr/bin/chromium';
 // A big folder to start a scan that is still running when it is cancelled.
 const BIG_DIR = process.env.STEWARD_E2E_BIG_DIR || '/usr/share';
 const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), 'artifacts');
@@ -32,12 +31,8 @@ const SCAN_TIMEOUT = 120_000;
 
 mkdirSync(ARTIFACTS, { recursive: true });
 
-/** @type {import('playwright-core').Browser} */
-let browser;
 /** @type {import('playwright-core').Page} */
 let page;
-const pageErrors = [];
-let currentStep = '';
 let initialLanguage = '';
 
 // --- the fixture -------------------------------------------------------------
@@ -541,73 +536,21 @@ const steps = [
   ],
 ];
 
-let passed = 0;
-let failed = 0;
-try {
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 820 } });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(BASE_URL).origin }).catch(() => {});
-  page = await context.newPage();
-  page.setDefaultTimeout(STEP_TIMEOUT);
-  page.on('pageerror', (e) => {
-    // The dev server's own injected scripts (/wails/ipc.js mounts a
-    // connection overlay) can throw in a plain browser; only the app counts.
-    const top = (e.stack ?? '').split('\n').find((l) => l.trim().startsWith('at ')) ?? '';
-    if (top.includes('/wails/')) {
-      console.log(`# ignored an error thrown by wails dev's own script: ${e.message}`);
-      return;
-    }
-    pageErrors.push(`${e.message} [during: ${currentStep}]${process.env.STEWARD_E2E_STACKS ? `\n${e.stack}` : ''}`);
-  });
-} catch (e) {
-  console.error(`not ok - launch chromium: ${e.message}`);
-  failed = steps.length;
-}
 
-let broken = failed > 0;
-for (const [name, run] of steps) {
-  if (broken) {
-    if (failed < steps.length) failed++;
-    console.log(`not ok - ${name} (not run: an earlier step failed)`);
-    continue;
-  }
-  const started = Date.now();
-  currentStep = name;
-  try {
-    await run();
-    passed++;
-    console.log(`ok - ${name} (${Date.now() - started} ms)`);
-  } catch (e) {
-    failed++;
-    broken = true;
-    console.log(`not ok - ${name}: ${e.message.split('\n')[0]}`);
-    await page?.screenshot({ path: join(ARTIFACTS, 'leakscan-failure.png') }).catch(() => {});
-  }
-}
-if (pageErrors.length > 0) {
-  failed++;
-  console.log(`not ok - no uncaught errors in the page: ${pageErrors.join(' | ')}`);
-}
-// Whatever happened, stop any scan still running, put the language back and
-// leave no fixture behind.
-if (page) {
-  await goCall('main.App.CancelScan').catch(() => {});
-  const lang = { 'lang-system': '', 'lang-en': 'en', 'lang-zh-CN': 'zh-CN' }[initialLanguage];
-  if (lang !== undefined) await goCall('main.App.SetLanguage', lang).catch(() => {});
-}
-if (fx.dir) rmSync(fx.dir, { recursive: true, force: true });
-await browser?.close();
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed > 0 ? 1 : 0);
+await runSteps(steps, {
+  artifacts: ARTIFACTS,
+  failureShot: 'leakscan-failure.png',
+  timeout: STEP_TIMEOUT,
+  onPage: (p) => (page = p),
+  clipboardOrigin: new URL(BASE_URL).origin,
+  // Whatever happened, stop any scan still running, put the language back and
+  // leave no fixture behind.
+  after: async () => {
+    if (page) {
+      await goCall('main.App.CancelScan').catch(() => {});
+      const lang = { 'lang-system': '', 'lang-en': 'en', 'lang-zh-CN': 'zh-CN' }[initialLanguage];
+      if (lang !== undefined) await goCall('main.App.SetLanguage', lang).catch(() => {});
+    }
+    if (fx.dir) rmSync(fx.dir, { recursive: true, force: true });
+  },
+});

@@ -1,0 +1,106 @@
+// The step runner every e2e/*.e2e.mjs file shares: it launches Debian's
+// chromium headless, runs the steps in order (after the first failure the
+// rest are reported as not run), keeps a screenshot of a failure, fails the
+// file on any uncaught error in the page, and prints "N passed, N failed"
+// last. Steps use the page the runner hands to onPage.
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const CHROMIUM = process.env.STEWARD_E2E_CHROMIUM || '/usr/bin/chromium';
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/** Thrown by a step that cannot run here; it counts as passed, marked "# skip". */
+export class Skip extends Error {}
+
+/**
+ * Runs steps ([name, async fn] pairs) and exits the process.
+ * @param {[string, () => Promise<void>][]} steps
+ * @param {{
+ *   artifacts: string, failureShot: string, onPage: (page: import('playwright-core').Page) => void,
+ *   timeout?: number, clipboardOrigin?: string,
+ *   consoleProblem?: (text: string) => string | null,
+ *   scrub?: (message: string) => string,
+ *   after?: () => Promise<void>,
+ * }} o
+ */
+export async function runSteps(steps, o) {
+  const scrub = o.scrub ?? ((m) => m);
+  const pageErrors = [];
+  let currentStep = '';
+  let passed = 0;
+  let failed = 0;
+  let browser;
+  let page;
+  try {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 820 } });
+    if (o.clipboardOrigin) {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: o.clipboardOrigin }).catch(() => {});
+    }
+    page = await context.newPage();
+    page.setDefaultTimeout(o.timeout ?? 20_000);
+    page.on('pageerror', (e) => {
+      // The dev server's own injected scripts (/wails/ipc.js mounts a
+      // connection overlay) can throw in a plain browser; only the app counts.
+      const top = (e.stack ?? '').split('\n').find((l) => l.trim().startsWith('at ')) ?? '';
+      if (top.includes('/wails/')) {
+        console.log(`# ignored an error thrown by wails dev's own script: ${e.message}`);
+        return;
+      }
+      pageErrors.push(`${e.message} [during: ${currentStep}]${process.env.STEWARD_E2E_STACKS ? `\n${e.stack}` : ''}`);
+    });
+    if (o.consoleProblem) {
+      page.on('console', (m) => {
+        const problem = o.consoleProblem(m.text());
+        if (problem) pageErrors.push(`${problem} [during: ${currentStep}]`);
+      });
+    }
+    o.onPage(page);
+  } catch (e) {
+    console.error(`not ok - launch chromium: ${e.message}`);
+    failed = steps.length;
+  }
+
+  let broken = failed > 0;
+  for (const [name, run] of steps) {
+    if (broken) {
+      if (failed < steps.length) failed++;
+      console.log(`not ok - ${name} (not run: an earlier step failed)`);
+      continue;
+    }
+    const started = Date.now();
+    currentStep = name;
+    try {
+      await run();
+      passed++;
+      console.log(`ok - ${name} (${Date.now() - started} ms)`);
+    } catch (e) {
+      if (e instanceof Skip) {
+        passed++;
+        console.log(`ok - ${name} # skip ${e.message}`);
+        continue;
+      }
+      failed++;
+      broken = true;
+      console.log(`not ok - ${name}: ${scrub(e.message.split('\n')[0])}`);
+      await page?.screenshot({ path: join(o.artifacts, o.failureShot) }).catch(() => {});
+    }
+  }
+  if (pageErrors.length > 0) {
+    failed++;
+    console.log(`not ok - no uncaught errors in the page: ${scrub(pageErrors.join(' | '))}`);
+  }
+  if (o.after) await o.after().catch(() => {});
+  await browser?.close();
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed > 0 ? 1 : 0);
+}
