@@ -3,8 +3,11 @@
 
 GOBIN_DIR := $(shell go env GOPATH)/bin
 WAILS     := $(GOBIN_DIR)/wails
-VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
-LDFLAGS   := -X main.version=$(VERSION)
+VERSION   ?= $(shell scripts/version.sh)
+COMMIT    ?= $(shell git rev-parse --short=12 HEAD 2>/dev/null)$(shell git diff --quiet HEAD 2>/dev/null || echo +dirty)
+BUILDDATE ?= $(shell date -u $(if $(SOURCE_DATE_EPOCH),-d @$(SOURCE_DATE_EPOCH)) +%Y-%m-%dT%H:%M:%SZ)
+BI        := steward/backend/buildinfo
+LDFLAGS   := -X $(BI).version=$(VERSION) -X $(BI).commit=$(COMMIT) -X $(BI).date=$(BUILDDATE)
 TAGS       = $(shell scripts/webkit-tags.sh)
 
 .PHONY: all deps run build build-windows test test-go test-frontend test-e2e test-smoke bench bench-scan bench-moderation bench-report bindings clean

@@ -15,6 +15,7 @@ import (
 
 	"steward/backend/apperr"
 	"steward/backend/applog"
+	"steward/backend/buildinfo"
 	"steward/backend/checklist"
 	"steward/backend/export"
 	"steward/backend/gateway"
@@ -155,11 +156,13 @@ type AppInfo struct {
 	CatalogueVersion string     `json:"catalogue_version"`
 	CatalogueDate    string     `json:"catalogue_date"`
 	StartupError     *ErrorInfo `json:"startup_error"` // set when the data folder could not be opened
+
+	Build buildinfo.Info `json:"build"` // commit, build date and Go version
 }
 
 // AppInfo returns version, paths and any startup error.
 func (a *App) AppInfo() AppInfo {
-	info := AppInfo{Version: a.version, DataDir: a.dataDir, LogPath: a.log.Path()}
+	info := AppInfo{Version: a.version, Build: buildinfo.Current(), DataDir: a.dataDir, LogPath: a.log.Path()}
 	if a.openErr != nil {
 		e := a.errorInfo(a.openErr)
 		info.StartupError = &e

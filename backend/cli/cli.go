@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"steward/backend/apperr"
+	"steward/backend/buildinfo"
 )
 
 // Exit codes shared by every command.
@@ -29,7 +30,8 @@ type Env struct {
 	Stderr  io.Writer
 	Getenv  func(string) string
 	Version string
-	DataDir string // from --data-dir; empty means the default
+	Build   buildinfo.Info // commit, build date and Go version; its Version may be empty
+	DataDir string         // from --data-dir; empty means the default
 }
 
 // command is one subcommand.
@@ -51,7 +53,7 @@ var errFinding = errors.New("findings")
 func commands() map[string]command {
 	return map[string]command{
 		"help":      {"show this help", runHelp},
-		"version":   {"print the version", runVersion},
+		"version":   {"print the version, commit, build date and Go version", runVersion},
 		"backup":    {"write a consistent copy of the database: backup FILE", runBackup},
 		"checklist": {"the policy checklist: list, set, export, import", runChecklist},
 		"members":   {"team members: add, list, remove, token", runMembers},
@@ -135,6 +137,10 @@ func runHelp(_ context.Context, env *Env, _ []string) error {
 }
 
 func runVersion(_ context.Context, env *Env, _ []string) error {
-	fmt.Fprintf(env.Stdout, "steward %s\n", env.Version)
+	b := env.Build
+	if b.Version == "" {
+		b.Version = env.Version
+	}
+	fmt.Fprint(env.Stdout, b.String())
 	return nil
 }

@@ -6,6 +6,7 @@ import {
   STATUSES,
   type AppError,
   type AppInfo,
+  type BuildInfo,
   type AuditEntry,
   type CatalogueChanges,
   type CatalogueInfo,
@@ -240,8 +241,14 @@ export function appInfo(v: unknown): AppInfo {
     log_path: str(o['log_path']),
     catalogue_version: str(o['catalogue_version']),
     catalogue_date: str(o['catalogue_date']),
+    build: buildInfo(o['build']),
     startup_error: startupError(o['startup_error']),
   };
+}
+
+function buildInfo(v: unknown): BuildInfo {
+  const o = obj(v);
+  return { version: str(o['version']), commit: str(o['commit']), build_date: str(o['build_date']), go_version: str(o['go_version']) };
 }
 
 export function lang(v: unknown): Lang {

@@ -177,6 +177,13 @@ export interface CatalogueChanges {
   changed: string[];
 }
 
+export interface BuildInfo {
+  version: string;
+  commit: string;
+  build_date: string;
+  go_version: string;
+}
+
 export interface AppInfo {
   version: string;
   data_dir: string;
@@ -184,6 +191,8 @@ export interface AppInfo {
   log_path: string;
   catalogue_version: string;
   catalogue_date: string;
+  /** Which build is running; empty strings when the build did not record them. */
+  build: BuildInfo;
   /** Set when the data folder could not be opened at start; nothing else works then. */
   startup_error: AppError | null;
 }

@@ -1,3 +1,26 @@
+export namespace buildinfo {
+	
+	export class Info {
+	    version: string;
+	    commit: string;
+	    build_date: string;
+	    go_version: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Info(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.version = source["version"];
+	        this.commit = source["commit"];
+	        this.build_date = source["build_date"];
+	        this.go_version = source["go_version"];
+	    }
+	}
+
+}
+
 export namespace checklist {
 	
 	export class AuditEntry {
@@ -1189,6 +1212,7 @@ export namespace main {
 	    catalogue_version: string;
 	    catalogue_date: string;
 	    startup_error?: ErrorInfo;
+	    build: buildinfo.Info;
 	
 	    static createFrom(source: any = {}) {
 	        return new AppInfo(source);
@@ -1203,6 +1227,7 @@ export namespace main {
 	        this.catalogue_version = source["catalogue_version"];
 	        this.catalogue_date = source["catalogue_date"];
 	        this.startup_error = this.convertValues(source["startup_error"], ErrorInfo);
+	        this.build = this.convertValues(source["build"], buildinfo.Info);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
