@@ -10,7 +10,7 @@ BI        := steward/backend/buildinfo
 LDFLAGS   := -X $(BI).version=$(VERSION) -X $(BI).commit=$(COMMIT) -X $(BI).date=$(BUILDDATE)
 TAGS       = $(shell scripts/webkit-tags.sh)
 
-.PHONY: all deps run build build-windows test test-go test-frontend test-e2e test-smoke bench bench-scan bench-moderation bench-report bindings clean
+.PHONY: all deps run build build-windows test test-go test-frontend test-e2e test-smoke package test-package bench bench-scan bench-moderation bench-report bindings clean
 
 all: build
 
@@ -45,6 +45,15 @@ test-e2e: deps
 test-smoke: build
 	scripts/smoke.sh
 
+# Installers in build/dist: the .deb, the Windows NSIS installer and SHA256SUMS.
+package: build
+	scripts/package.sh "$(VERSION)" "$(LDFLAGS)"
+
+# Installs the .deb system-wide (CI only; never part of `make test`), checks it
+# and removes it again; checks the installer's version; tests the one-instance lock.
+test-package: package
+	scripts/test-package.sh "$(VERSION)"
+
 bench:
 	go test -run '^$$' -bench . -benchmem ./backend/...
 
@@ -58,4 +67,4 @@ bench-report:
 	scripts/bench-report.sh
 
 clean:
-	rm -rf build/bin build/artifacts frontend/dist/assets frontend/dist/index.html
+	rm -rf build/bin build/artifacts build/dist frontend/dist/assets frontend/dist/index.html
