@@ -10,7 +10,7 @@ BI        := steward/backend/buildinfo
 LDFLAGS   := -X $(BI).version=$(VERSION) -X $(BI).commit=$(COMMIT) -X $(BI).date=$(BUILDDATE)
 TAGS       = $(shell scripts/webkit-tags.sh)
 
-.PHONY: all deps run build build-windows test test-go test-frontend test-e2e test-smoke package test-package bench bench-scan bench-moderation bench-report bindings clean
+.PHONY: all deps run build build-windows test test-go test-frontend test-e2e test-smoke package package-macos test-package bench bench-scan bench-moderation bench-report bindings clean
 
 all: build
 
@@ -48,6 +48,11 @@ test-smoke: build
 # Installers in build/dist: the .deb, the Windows NSIS installer and SHA256SUMS.
 package: build
 	scripts/package.sh "$(VERSION)" "$(LDFLAGS)"
+
+# macOS only (CI): a universal Steward.app in a .dmg, signed and notarised when
+# the secrets scripts/package-macos.sh names are set.
+package-macos:
+	scripts/package-macos.sh "$(VERSION)" "$(LDFLAGS)"
 
 # Installs the .deb system-wide (CI only; never part of `make test`), checks it
 # and removes it again; checks the installer's version; tests the one-instance lock.
