@@ -15,6 +15,7 @@ installer="$dist/Steward-${version}-windows-amd64-installer.exe"
 sudo_cmd=""
 [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
 passed=0
+mkdir -p build/artifacts
 pass() { echo "ok: $*"; passed=$((passed + 1)); }
 
 (cd "$dist" && sha256sum --quiet -c SHA256SUMS) && pass "SHA256SUMS matches $(wc -l <"$dist/SHA256SUMS") files"
