@@ -100,15 +100,28 @@ func (w *world) sources() Sources {
 // rewire rebuilds the service after org or providers changed.
 func (w *world) rewire() { w.svc = New(w.st, w.list, w.sources(), Options{Now: w.clock.Now}) }
 
-// genKey makes a key with prefix from fresh random bytes, so no realistic
-// key is ever written into the source.
+// genKey makes a key of the shape the scanner knows (prefix, random body,
+// the marker, random body) from fresh random bytes, so no realistic key is
+// ever written into the source.
 func genKey(t *testing.T, prefix string) string {
 	t.Helper()
-	b := make([]byte, 60)
-	if _, err := rand.Read(b); err != nil {
-		t.Fatal(err)
+	const alnum = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+	set, half := alnum+"_-", 74
+	if prefix == "sk-" {
+		set, half = alnum, 20
 	}
-	return prefix + base64.RawURLEncoding.EncodeToString(b)
+	pick := func(n int) string {
+		b := make([]byte, n)
+		if _, err := rand.Read(b); err != nil {
+			t.Fatal(err)
+		}
+		for i := range b {
+			b[i] = set[int(b[i])%len(set)]
+		}
+		return string(b)
+	}
+	marker := base64.StdEncoding.EncodeToString([]byte("OpenAI"))
+	return prefix + pick(half) + marker + pick(half)
 }
 
 func (w *world) member(name string) {

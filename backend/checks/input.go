@@ -18,7 +18,7 @@ type input struct {
 	keys     []keys.Key
 	members  []keys.Member
 	findings []keys.Finding
-	scans    []scannedFolder
+	scans    map[bool][]scannedFolder // by scoped
 	draft    *privacy.SavedDraft
 	org      *OrgState
 	loaded   map[string]error // source part -> the error reading it (nil when read)
@@ -58,17 +58,21 @@ func (in *input) keyFindings(ctx context.Context) ([]keys.Finding, error) {
 	return in.findings, err
 }
 
-// lastScans returns the last completed scan of every folder in scope, with
-// that folder's findings.
-func (in *input) lastScans(ctx context.Context) ([]scannedFolder, error) {
-	err := in.once("scans", func() error {
+// lastScans returns the last completed scan of every folder in scope (or,
+// unscoped, of every folder), with that folder's findings.
+func (in *input) lastScans(ctx context.Context, scoped bool) ([]scannedFolder, error) {
+	part := map[bool]string{true: "scans", false: "scans-all"}[scoped]
+	err := in.once(part, func() error {
+		if in.scans == nil {
+			in.scans = map[bool][]scannedFolder{}
+		}
 		sums, err := in.src.Leaks.LastCompletedScans(ctx)
 		if err != nil {
 			return err
 		}
 		byScan := map[int64][]leakscan.LeakFinding{}
 		for _, sum := range sums {
-			if !in.scope.includes(ScopeFolder, sum.Root) {
+			if scoped && !in.scope.includes(ScopeFolder, sum.Root) {
 				continue
 			}
 			f := scannedFolder{ScanSummary: sum}
@@ -86,11 +90,11 @@ func (in *input) lastScans(ctx context.Context) ([]scannedFolder, error) {
 					}
 				}
 			}
-			in.scans = append(in.scans, f)
+			in.scans[scoped] = append(in.scans[scoped], f)
 		}
 		return nil
 	})
-	return in.scans, err
+	return in.scans[scoped], err
 }
 
 // latestDraft returns the newest saved privacy draft, or nil when there is none.

@@ -141,7 +141,7 @@ func checkVaulted(ctx context.Context, in *input) outcome {
 	cur := current(ks)
 	ev := map[string]any{"current_keys": len(cur), "labels": labels(cur)}
 	if in.src.Leaks != nil {
-		scans, err := in.lastScans(ctx)
+		scans, err := in.lastScans(ctx, false)
 		if err != nil {
 			return unreadable("the leak scans", "泄露扫描", err)
 		}

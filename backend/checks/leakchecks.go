@@ -32,12 +32,13 @@ func leakChecks() []check {
 }
 
 // scansRead reads the folders in scope, or says why it cannot.
-func scansRead(ctx context.Context, in *input) ([]scannedFolder, *outcome) {
+// Leaked keys are team-wide, so unscoped reads every folder.
+func scansRead(ctx context.Context, in *input, scoped bool) ([]scannedFolder, *outcome) {
 	if in.src.Leaks == nil {
 		o := notConnected("the leak scans", "泄露扫描")
 		return nil, &o
 	}
-	scans, err := in.lastScans(ctx)
+	scans, err := in.lastScans(ctx, scoped)
 	if err != nil {
 		o := unreadable("the leak scans", "泄露扫描", err)
 		return nil, &o
@@ -94,7 +95,7 @@ func folderEvidence(scans []scannedFolder) []map[string]any {
 }
 
 func checkRepos(ctx context.Context, in *input) outcome {
-	scans, o := scansRead(ctx, in)
+	scans, o := scansRead(ctx, in, true)
 	if o != nil {
 		return *o
 	}
@@ -144,7 +145,7 @@ func checkDocuments(ctx context.Context, in *input) outcome {
 }
 
 func checkFileKind(ctx context.Context, in *input, keep func(string) bool, what, whatZh string) outcome {
-	scans, o := scansRead(ctx, in)
+	scans, o := scansRead(ctx, in, true)
 	if o != nil {
 		return *o
 	}
@@ -166,7 +167,7 @@ type leak struct {
 }
 
 func checkLeakResponse(ctx context.Context, in *input) outcome {
-	scans, o := scansRead(ctx, in)
+	scans, o := scansRead(ctx, in, false)
 	if o != nil {
 		return *o
 	}
