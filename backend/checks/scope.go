@@ -198,3 +198,21 @@ func (s *Service) SetAutoComplete(ctx context.Context, workspace string, on bool
 		return err
 	})
 }
+
+// Includes returns a test of whether a folder, suite or member (a Scope
+// kind and its value) counts for a workspace, as the checks judge it; an
+// empty workspace counts everything. The audit bundle uses it.
+func (s *Service) Includes(ctx context.Context, workspace string) (func(kind, value string) bool, error) {
+	if workspace == "" {
+		return func(string, string) bool { return true }, nil
+	}
+	w, err := s.list.Workspace(workspace)
+	if err != nil {
+		return nil, err
+	}
+	v, err := s.view(ctx, w.ID, nil)
+	if err != nil {
+		return nil, err
+	}
+	return v.includes, nil
+}
