@@ -96,8 +96,12 @@ func (c check) freshFor() time.Duration {
 	return c.window
 }
 
-func pass(en, zh string, ev map[string]any) outcome { return outcome{Pass, checklist.Text{En: en, Zh: zh}, ev} }
-func fail(en, zh string, ev map[string]any) outcome { return outcome{Fail, checklist.Text{En: en, Zh: zh}, ev} }
+func pass(en, zh string, ev map[string]any) outcome {
+	return outcome{Pass, checklist.Text{En: en, Zh: zh}, ev}
+}
+func fail(en, zh string, ev map[string]any) outcome {
+	return outcome{Fail, checklist.Text{En: en, Zh: zh}, ev}
+}
 func unknown(en, zh string, ev map[string]any) outcome {
 	return outcome{Unknown, checklist.Text{En: en, Zh: zh}, ev}
 }

@@ -242,4 +242,3 @@ func leakedInOrg(ctx context.Context, in *input, leaks []leak) []string {
 	}
 	return out
 }
-

@@ -2,7 +2,6 @@ package checks
 
 import (
 	"slices"
-
 )
 
 // allChecks is every check, ordered by item id as the catalogue orders sections.
@@ -30,4 +29,3 @@ func compareIDs(a, b string) int {
 	}
 	return 0
 }
-

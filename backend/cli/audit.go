@@ -104,4 +104,3 @@ func auditVerify(_ context.Context, env *Env, args []string) error {
 		pos[0], v.Files, v.Manifest.GeneratedAt, v.Manifest.Version)
 	return nil
 }
-
