@@ -149,3 +149,22 @@ func profileRegions(p *checklist.Profile) []string {
 	slices.Sort(out)
 	return out
 }
+
+// Startup is what the app does with the checks when it starts: it turns
+// old results stale, then runs every check for every workspace. It may take
+// a moment on a large store; call it off the UI thread.
+func (s *Service) Startup(ctx context.Context) error {
+	if _, err := s.ExpireStale(ctx); err != nil {
+		return err
+	}
+	wss, err := s.list.ListWorkspaces()
+	if err != nil {
+		return err
+	}
+	for _, w := range wss {
+		if _, err := s.RunAll(ctx, w.Name); err != nil {
+			return fmt.Errorf("checks of %q at start: %w", w.Name, err)
+		}
+	}
+	return nil
+}

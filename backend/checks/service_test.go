@@ -244,6 +244,12 @@ func TestSourceChanged(t *testing.T) {
 			t.Fatalf("%s results after a scan = %v; want the leak checks only", ws, got)
 		}
 	}
+	if err := w.svc.Startup(w.ctx); err != nil {
+		t.Fatal(err)
+	}
+	if rs, _ := w.svc.Results(w.ctx, "B"); len(rs) != len(w.svc.Checks()) {
+		t.Fatalf("%d results after start; want every check", len(rs))
+	}
 	if err := w.svc.SourceChanged(w.ctx, "nothing"); err != nil {
 		t.Fatal(err)
 	}

@@ -43,7 +43,8 @@ func buildChecks(s *services) checkDeps {
 }
 
 func runChecks(ctx context.Context, env *Env, args []string) error {
-	subs := map[string]func(context.Context, *Env, []string) error{"list": checksList, "run": checksRun}
+	subs := map[string]func(context.Context, *Env, []string) error{"list": checksList, "run": checksRun,
+		"scope": checksScope, "auto-complete": checksAuto, "override": checksOverride}
 	if len(args) == 0 {
 		return usageErr("give a subcommand: %s", sortedKeys(subs))
 	}
