@@ -7,6 +7,7 @@ package checks
 
 import (
 	"context"
+	"strconv"
 	"time"
 
 	"steward/backend/checklist"
@@ -114,4 +115,14 @@ func notConnected(what, whatZh string) outcome {
 // unreadable is the outcome of a check whose source failed.
 func unreadable(what, whatZh string, err error) outcome {
 	return unknown("Could not read "+what+": "+err.Error(), "无法读取"+whatZh+"："+err.Error(), map[string]any{"error": err.Error()})
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// plural writes "1 key found in " or "3 keys found in ".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return itoa(n) + " " + many
 }
