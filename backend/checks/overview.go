@@ -31,7 +31,7 @@ type Posture struct {
 	Stale     int      `json:"stale"`
 	DueSoon   int      `json:"due_soon"` // due within 14 days, not done
 	Overdue   int      `json:"overdue"`
-	Checks    []Result `json:"checks"` // failing first, then unknown, then passing
+	Checks    []Result `json:"checks"`  // failing first, then unknown, then passing
 	Screens   []string `json:"screens"` // per check, the screen that fixes it
 }
 
@@ -94,7 +94,9 @@ func (s *Service) Overview(ctx context.Context) (Overview, error) {
 		o.Workspaces = append(o.Workspaces, p)
 		o.Due = append(o.Due, due...)
 	}
-	slices.SortFunc(o.Due, func(a, b DueItem) int { return cmp.Or(cmp.Compare(a.Due, b.Due), cmp.Compare(a.Workspace, b.Workspace)) })
+	slices.SortFunc(o.Due, func(a, b DueItem) int {
+		return cmp.Or(cmp.Compare(a.Due, b.Due), cmp.Compare(a.Workspace, b.Workspace))
+	})
 	if o.Findings, err = s.openFindings(ctx); err != nil {
 		return o, err
 	}
