@@ -104,6 +104,27 @@ func TestBundleOfUnknownWorkspace(t *testing.T) {
 	}
 }
 
+func TestVerifyIgnoresFolders(t *testing.T) {
+	var buf bytes.Buffer
+	if _, err := Write(context.Background(), inputs(t, nil), Options{Workspace: "Bot"}, &buf); err != nil {
+		t.Fatal(err)
+	}
+	zr, _ := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	zw.Create("checks/") // what zip -r adds when a bundle is unpacked and packed again
+	for _, f := range zr.File {
+		w, _ := zw.Create(f.Name)
+		rc, _ := f.Open()
+		io.Copy(w, rc)
+		rc.Close()
+	}
+	zw.Close()
+	if v, err := Verify(bytes.NewReader(out.Bytes()), int64(out.Len())); err != nil || !v.OK {
+		t.Fatalf("verify = %+v, %v", v, err)
+	}
+}
+
 func TestVerifyNamesEveryProblem(t *testing.T) {
 	v := Verification{Missing: []string{"a.json"}, Extra: []string{"b.txt"}, Changed: []string{"c.pdf"}}
 	if got := v.Problem("en"); got != "missing: a.json; not in the manifest: b.txt; changed: c.pdf" {

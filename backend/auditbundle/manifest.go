@@ -76,6 +76,9 @@ func Verify(r io.ReaderAt, size int64) (Verification, error) {
 	}
 	files := map[string]*zip.File{}
 	for _, f := range zr.File {
+		if f.FileInfo().IsDir() {
+			continue // folders carry no content; re-zipping a bundle adds them
+		}
 		files[f.Name] = f
 	}
 	mf, ok := files[ManifestName]

@@ -201,6 +201,10 @@ func checkLeakResponse(ctx context.Context, in *input) outcome {
 		return fail(fmt.Sprintf("%d leaked key(s) not revoked within 24 hours.", n),
 			fmt.Sprintf("有 %d 个泄露的密钥未在 24 小时内吊销。", n), ev)
 	}
+	if len(leaks) == 0 {
+		return pass(fmt.Sprintf("No leaked key in the last scans of %d folder(s).", len(scans)),
+			fmt.Sprintf("%d 个文件夹的最近扫描中没有泄露的密钥。", len(scans)), ev)
+	}
 	return pass(fmt.Sprintf("%d leaked key(s) found; all were revoked within 24 hours.", len(leaks)),
 		fmt.Sprintf("发现 %d 个泄露的密钥，均已在 24 小时内吊销。", len(leaks)), ev)
 }
