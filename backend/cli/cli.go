@@ -56,6 +56,8 @@ func commands() map[string]command {
 		"version":   {"print the version, commit, build date and Go version", runVersion},
 		"backup":    {"write a consistent copy of the database: backup FILE", runBackup},
 		"checklist": {"the policy checklist: list, set, export, import", runChecklist},
+		"checks":    {"automatic checks of checklist items: list, run [--workspace NAME] [--format text|json], scope, auto-complete, override", runChecks},
+		"audit":     {"the audit bundle: bundle --workspace NAME --out FILE.zip, verify FILE.zip", runAudit},
 		"members":   {"team members: add, list, remove, token", runMembers},
 		"scan":      {"find API keys in folders and git history: scan PATH... [--history] [--format text|json|sarif]", runScan},
 		"moderate":  {"send prompts to the moderation endpoint in batches: moderate --in FILE [--format json|csv|html|pdf]", runModerate},

@@ -137,7 +137,7 @@ export function workspaces(v: unknown): Workspace[] {
 
 function refKind(v: unknown): EvidenceRefKind {
   const s = str(v);
-  return s === 'url' || s === 'record' ? s : 'file';
+  return s === 'url' || s === 'record' || s === 'check' ? s : 'file';
 }
 
 export function evidence(v: unknown): Evidence {

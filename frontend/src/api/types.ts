@@ -30,7 +30,7 @@ export const EVIDENCE_KINDS = [
 /** Evidence the app itself can supply for an item. */
 export type AppEvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
-export type EvidenceRefKind = 'file' | 'url' | 'record';
+export type EvidenceRefKind = 'file' | 'url' | 'record' | 'check';
 
 export const PROFILE_FLAGS = [
   'consumer',

@@ -218,6 +218,8 @@ export const en = {
   'evidence.kind.url': 'Link',
   'evidence.kind.file': 'File',
   'evidence.kind.record': 'App record',
+  'evidence.kind.check': 'Automatic check',
+  'evidence.snapshot': 'What the check looked at',
   'evidence.url': 'Web address',
   'evidence.urlInvalid': 'Enter a full address starting with http:// or https://',
   'evidence.file': 'File on this computer',

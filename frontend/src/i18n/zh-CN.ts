@@ -217,6 +217,8 @@ export const zhCN: Record<MessageKey, string> = {
   'evidence.kind.url': '链接',
   'evidence.kind.file': '文件',
   'evidence.kind.record': '应用记录',
+  'evidence.kind.check': '自动检查',
+  'evidence.snapshot': '检查查看的内容',
   'evidence.url': '网址',
   'evidence.urlInvalid': '请输入以 http:// 或 https:// 开头的完整网址',
   'evidence.file': '本机文件',
