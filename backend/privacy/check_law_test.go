@@ -35,7 +35,10 @@ func TestCheckLawElements(t *testing.T) {
 			a.Transfers.Transfers[0].Adequacy = nil
 			a.Transfers.Transfers[0].Safeguards = []Safeguard{SafeguardDPF}
 		}, elGDPRTransfers, true, true},
-		{"MissingUKToolForUKData", func(a *Answers) { a.Users.Regions = append(a.Users.Regions, RegionUK); a.Transfers.Transfers[0].From = nil }, elGDPRTransfers, false, true},
+		{"MissingUKToolForUKData", func(a *Answers) {
+			a.Users.Regions = append(a.Users.Regions, RegionUK)
+			a.Transfers.Transfers[0].From = nil
+		}, elGDPRTransfers, false, true},
 		{"OK_UKAddendum", func(a *Answers) {
 			a.Users.Regions = append(a.Users.Regions, RegionUK)
 			a.Transfers.Transfers[0].From = nil
