@@ -160,9 +160,6 @@ func sourceLines(src []Source, lang string) []string {
 	out := make([]string, len(src))
 	for i, s := range src {
 		out[i] = s.Label(lang)
-		if s.URL != "" {
-			out[i] += " " + s.URL
-		}
 	}
 	return out
 }

@@ -65,8 +65,8 @@ function condition(v: unknown): Condition {
 function source(v: unknown): Source {
   const o = obj(v);
   return {
-    doc: str(o['doc']),
-    section: str(o['section']),
+    title: text(o['title']),
+    section: text(o['section']),
     effective: str(o['effective']),
     url: str(o['url']),
   };

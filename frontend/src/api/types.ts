@@ -59,9 +59,10 @@ export interface Condition {
   any: string[];
 }
 
+/** A public document an item rests on: title and section in both languages, the date the cited text took effect, its address. */
 export interface Source {
-  doc: string;
-  section: string;
+  title: Text;
+  section: Text;
   effective: string;
   url: string;
 }

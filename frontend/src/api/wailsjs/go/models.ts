@@ -66,10 +66,10 @@ export namespace checklist {
 	    }
 	}
 	export class Source {
-	    doc: string;
-	    section?: string;
+	    title: Text;
+	    section: Text;
 	    effective?: string;
-	    url?: string;
+	    url: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Source(source);
@@ -77,11 +77,29 @@ export namespace checklist {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.doc = source["doc"];
-	        this.section = source["section"];
+	        this.title = this.convertValues(source["title"], Text);
+	        this.section = this.convertValues(source["section"], Text);
 	        this.effective = source["effective"];
 	        this.url = source["url"];
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class Condition {
 	    all?: string[];
@@ -2050,6 +2068,7 @@ export namespace privacy {
 	    prompt_logging?: boolean;
 	    prompt_log_days: number;
 	    pii_screening?: boolean;
+	    pii_screening_action: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new AIUse(source);
@@ -2066,6 +2085,7 @@ export namespace privacy {
 	        this.prompt_logging = source["prompt_logging"];
 	        this.prompt_log_days = source["prompt_log_days"];
 	        this.pii_screening = source["pii_screening"];
+	        this.pii_screening_action = source["pii_screening_action"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -2120,11 +2140,139 @@ export namespace privacy {
 		    return a;
 		}
 	}
+	export class SDK {
+	    name: string;
+	    provider: string;
+	    purpose: Text;
+	    categories: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new SDK(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.provider = source["provider"];
+	        this.purpose = this.convertValues(source["purpose"], Text);
+	        this.categories = source["categories"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class SDKs {
+	    used?: boolean;
+	    list: SDK[];
+	
+	    static createFrom(source: any = {}) {
+	        return new SDKs(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.used = source["used"];
+	        this.list = this.convertValues(source["list"], SDK);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PIPLOfficer {
+	    required?: boolean;
+	    name: string;
+	    email: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PIPLOfficer(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.required = source["required"];
+	        this.name = source["name"];
+	        this.email = source["email"];
+	    }
+	}
+	export class China {
+	    protection_officer: PIPLOfficer;
+	    third_party_sdks: SDKs;
+	    retention_end: Text;
+	    account_deletion: Text;
+	
+	    static createFrom(source: any = {}) {
+	        return new China(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.protection_officer = this.convertValues(source["protection_officer"], PIPLOfficer);
+	        this.third_party_sdks = this.convertValues(source["third_party_sdks"], SDKs);
+	        this.retention_end = this.convertValues(source["retention_end"], Text);
+	        this.account_deletion = this.convertValues(source["account_deletion"], Text);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class California {
 	    sells_or_shares?: boolean;
 	    opt_out_link: string;
 	    sensitive_beyond_service?: boolean;
 	    limit_link: string;
+	    sale_recipients: Text;
+	    sale_purposes: Text;
+	    verification: Text;
+	    authorised_agent: Text;
+	    opt_out_signals: Text;
+	    online_only?: boolean;
+	    toll_free_number: string;
+	    collects_login_credentials?: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new California(source);
@@ -2136,7 +2284,33 @@ export namespace privacy {
 	        this.opt_out_link = source["opt_out_link"];
 	        this.sensitive_beyond_service = source["sensitive_beyond_service"];
 	        this.limit_link = source["limit_link"];
+	        this.sale_recipients = this.convertValues(source["sale_recipients"], Text);
+	        this.sale_purposes = this.convertValues(source["sale_purposes"], Text);
+	        this.verification = this.convertValues(source["verification"], Text);
+	        this.authorised_agent = this.convertValues(source["authorised_agent"], Text);
+	        this.opt_out_signals = this.convertValues(source["opt_out_signals"], Text);
+	        this.online_only = source["online_only"];
+	        this.toll_free_number = source["toll_free_number"];
+	        this.collects_login_credentials = source["collects_login_credentials"];
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class Cookies {
 	    used?: boolean;
@@ -2176,6 +2350,7 @@ export namespace privacy {
 	    minimum_age: number;
 	    parental_consent?: boolean;
 	    details: Text;
+	    special_rules: Text;
 	
 	    static createFrom(source: any = {}) {
 	        return new Children(source);
@@ -2186,6 +2361,7 @@ export namespace privacy {
 	        this.minimum_age = source["minimum_age"];
 	        this.parental_consent = source["parental_consent"];
 	        this.details = this.convertValues(source["details"], Text);
+	        this.special_rules = this.convertValues(source["special_rules"], Text);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -2210,6 +2386,7 @@ export namespace privacy {
 	    used?: boolean;
 	    logic: Text;
 	    significance: Text;
+	    refuse_how: Text;
 	
 	    static createFrom(source: any = {}) {
 	        return new AutomatedDecisions(source);
@@ -2220,6 +2397,7 @@ export namespace privacy {
 	        this.used = source["used"];
 	        this.logic = this.convertValues(source["logic"], Text);
 	        this.significance = this.convertValues(source["significance"], Text);
+	        this.refuse_how = this.convertValues(source["refuse_how"], Text);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -2288,6 +2466,8 @@ export namespace privacy {
 	    categories: string[];
 	    safeguards: string[];
 	    rights_how: Text;
+	    adequacy_decision?: boolean;
+	    derogation: Text;
 	
 	    static createFrom(source: any = {}) {
 	        return new Transfer(source);
@@ -2304,6 +2484,8 @@ export namespace privacy {
 	        this.categories = source["categories"];
 	        this.safeguards = source["safeguards"];
 	        this.rights_how = this.convertValues(source["rights_how"], Text);
+	        this.adequacy_decision = source["adequacy_decision"];
+	        this.derogation = this.convertValues(source["derogation"], Text);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -2365,6 +2547,10 @@ export namespace privacy {
 	    location: Text;
 	    contact: string;
 	    receives_prompts: boolean;
+	    prompts_from: string[];
+	    categories: string[];
+	    method: Text;
+	    separate_consent?: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new Recipient(source);
@@ -2378,6 +2564,10 @@ export namespace privacy {
 	        this.location = this.convertValues(source["location"], Text);
 	        this.contact = source["contact"];
 	        this.receives_prompts = source["receives_prompts"];
+	        this.prompts_from = source["prompts_from"];
+	        this.categories = source["categories"];
+	        this.method = this.convertValues(source["method"], Text);
+	        this.separate_consent = source["separate_consent"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -2445,6 +2635,10 @@ export namespace privacy {
 	    sensitive: boolean;
 	    sold: boolean;
 	    shared: boolean;
+	    login_credentials: boolean;
+	    ccpa_category: string;
+	    special_category_condition: string;
+	    sensitive_necessity: Text;
 	
 	    static createFrom(source: any = {}) {
 	        return new DataCategory(source);
@@ -2460,6 +2654,10 @@ export namespace privacy {
 	        this.sensitive = source["sensitive"];
 	        this.sold = source["sold"];
 	        this.shared = source["shared"];
+	        this.login_credentials = source["login_credentials"];
+	        this.ccpa_category = source["ccpa_category"];
+	        this.special_category_condition = source["special_category_condition"];
+	        this.sensitive_necessity = this.convertValues(source["sensitive_necessity"], Text);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -2566,6 +2764,7 @@ export namespace privacy {
 	    cookies: Cookies;
 	    security_measures: Text[];
 	    california: California;
+	    china: China;
 	    policy_changes: PolicyChanges;
 	
 	    static createFrom(source: any = {}) {
@@ -2593,6 +2792,7 @@ export namespace privacy {
 	        this.cookies = this.convertValues(source["cookies"], Cookies);
 	        this.security_measures = this.convertValues(source["security_measures"], Text);
 	        this.california = this.convertValues(source["california"], California);
+	        this.china = this.convertValues(source["china"], China);
 	        this.policy_changes = this.convertValues(source["policy_changes"], PolicyChanges);
 	    }
 	
@@ -2721,6 +2921,7 @@ export namespace privacy {
 	
 	
 	
+	
 	export class DiffLine {
 	    op: string;
 	    text: string;
@@ -2753,6 +2954,7 @@ export namespace privacy {
 	        this.missing = source["missing"];
 	    }
 	}
+	
 	
 	
 	
@@ -2840,6 +3042,8 @@ export namespace privacy {
 		    return a;
 		}
 	}
+	
+	
 	
 	
 	export class SavedDraft {
