@@ -44,12 +44,12 @@ func (c *call) readBody() *apiError {
 	if !whole {
 		c.rest = &cappedBody{r: r.Body, body: r.Body, left: cfg.MaxBodyBytes - int64(len(head))}
 	}
-	ct := r.Header.Get("Content-Type")
-	switch {
-	case isJSON(ct) || (ct == "" && len(head) > 0 && head[0] == '{'):
-		c.info = parseRequest(head, whole)
-	case strings.HasPrefix(ct, "multipart/form-data"):
+	// Every body but a multipart upload is read as JSON whatever its
+	// Content-Type says: the upstream reads it as JSON, so policies must too.
+	if ct := r.Header.Get("Content-Type"); strings.HasPrefix(strings.ToLower(ct), "multipart/form-data") {
 		c.info.model = formField(head, ct, "model")
+	} else {
+		c.info = parseRequest(head, whole)
 	}
 	if c.info.model != "" {
 		c.ev.Model = c.info.model

@@ -59,6 +59,10 @@ func (g *Gateway) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // prepare routes, authenticates, reads the body and applies the caller's
 // policy; a non-nil result is the answer to refuse the call with.
 func (c *call) prepare() *apiError {
+	if why := canonicalPath(c.r); why != "" {
+		e := badPath(c.r, why)
+		return &e
+	}
 	op, dep, ok := route(c.r.URL.Path)
 	if !ok {
 		e := invalidRequest(http.StatusNotFound, ReasonNotFound, "", fmt.Sprintf(

@@ -69,7 +69,7 @@ type reqInfo struct {
 func parseRequest(b []byte, whole bool) reqInfo {
 	var in reqInfo
 	err := scanObject(b, func(k, v []byte, at int) bool {
-		switch string(k) {
+		switch keyName(k) {
 		case "model":
 			in.model, _ = jsonString(v)
 		case "stream":
@@ -82,6 +82,19 @@ func parseRequest(b []byte, whole bool) reqInfo {
 	})
 	in.parsed = err == nil || (!whole && errors.Is(err, errTruncated))
 	return in
+}
+
+// keyName is a member's key as the upstream's JSON decoder reads it: a key
+// written with escapes ("mod\u0065l") is the key it spells.
+func keyName(k []byte) string {
+	if bytes.IndexByte(k, '\\') < 0 {
+		return string(k)
+	}
+	s, ok := jsonString(append(append([]byte{'"'}, k...), '"'))
+	if !ok {
+		return string(k)
+	}
+	return s
 }
 
 // formField finds a small text field of a multipart/form-data body (the
