@@ -24,6 +24,9 @@ func (c *call) readBody() *apiError {
 		return nil
 	}
 	if r.ContentLength > cfg.MaxBodyBytes {
+		if r.ContentLength-cfg.MaxBodyBytes <= drainMax {
+			drainBody(c.w, r)
+		}
 		e := tooLarge(cfg.MaxBodyBytes, "")
 		return &e
 	}
@@ -42,7 +45,7 @@ func (c *call) readBody() *apiError {
 	}
 	c.body, c.whole = head, whole
 	if !whole {
-		c.rest = &cappedBody{r: r.Body, body: r.Body, left: cfg.MaxBodyBytes - int64(len(head))}
+		c.rest = &cappedBody{r: r.Body, left: cfg.MaxBodyBytes - int64(len(head))}
 	}
 	// Every body but a multipart upload is read as JSON whatever its
 	// Content-Type says: the upstream reads it as JSON, so policies must too.
@@ -175,7 +178,8 @@ func (c *call) failed(ctx context.Context, err error) {
 	case c.r.Context().Err() != nil:
 		c.ev.ErrorType, c.msg = ReasonClientClosed, "the client went away before the upstream answered"
 		return
-	case c.rest != nil && c.rest.tooBig:
+	case c.rest != nil && c.rest.tooBig.Load():
+		drainBody(c.w, c.r)
 		e = tooLarge(c.g.cfg.MaxBodyBytes, "")
 	case errors.Is(context.Cause(ctx), errUpstreamTimeout):
 		e = serverError(http.StatusGatewayTimeout, ReasonUpstreamTimeout, "The upstream API at "+c.g.base.Redacted()+
