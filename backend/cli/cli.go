@@ -62,6 +62,7 @@ func commands() map[string]command {
 		"pii":       {"find personal data in a file, offline: pii FILE [--format text|json] [--redact]", runPII},
 		"privacy":   {"privacy-policy drafts: draft, check", runPrivacy},
 		"keys":      {"API keys in the keychain: add, list, verify, rotate, remove, findings, vault", runKeys},
+		"settings":  {"gateway settings: list, get KEY, set KEY VALUE (e.g. gateway.first_byte_timeout 120s)", runSettings},
 	}
 }
 

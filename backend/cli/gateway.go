@@ -39,6 +39,11 @@ func runGateway(ctx context.Context, env *Env, args []string) error {
 			*dst = v
 		}
 	}
+	lock, err := gateway.LockDataDir(svc.dir, cfg.Listen)
+	if err != nil {
+		return err
+	}
+	defer lock.Release()
 	u, w := svc.usageLog()
 	gw, err := gateway.New(cfg, gateway.Deps{Access: access, Secret: reg.Secret, Lookup: reg.Lookup, Recorder: w,
 		Overflow: func() int64 { return w.Stats().Dropped }, LogBodies: u.BodyLoggingOn(5 * time.Second)})

@@ -43,7 +43,7 @@
 //
 // Logging never delays or fails a call: usage.Recorder.Record queues without
 // blocking. An upstream that cannot be reached, or sends no headers within
-// Config.UpstreamTimeout, is answered 502 or 504 in the API's error shape; a
+// Config.FirstByteTimeout, is answered 502 or 504 in the API's error shape; a
 // stream the upstream drops is dropped on the client the same way, so the
 // client sees the truncation; a client that goes away cancels the upstream
 // call. Each case is recorded with an ErrorType ("upstream_unreachable",

@@ -159,7 +159,7 @@ func (c *call) forward() {
 	g := c.g
 	ctx, cancel := context.WithCancelCause(c.r.Context())
 	defer cancel(nil)
-	timer := time.AfterFunc(g.cfg.UpstreamTimeout, func() { cancel(errUpstreamTimeout) })
+	timer := time.AfterFunc(g.cfg.FirstByteTimeout, func() { cancel(errUpstreamTimeout) })
 	defer timer.Stop()
 	resp, err := g.tr.RoundTrip(c.upstreamRequest(ctx))
 	if err != nil {
@@ -183,7 +183,7 @@ func (c *call) failed(ctx context.Context, err error) {
 		e = tooLarge(c.g.cfg.MaxBodyBytes, "")
 	case errors.Is(context.Cause(ctx), errUpstreamTimeout):
 		e = serverError(http.StatusGatewayTimeout, ReasonUpstreamTimeout, "The upstream API at "+c.g.base.Redacted()+
-			" did not answer within "+c.g.cfg.UpstreamTimeout.String()+".")
+			" did not answer within "+c.g.cfg.FirstByteTimeout.String()+".")
 	default:
 		e = serverError(http.StatusBadGateway, ReasonUpstreamUnreachable, "Steward's gateway could not reach the upstream API at "+
 			c.g.base.Redacted()+": "+unwrapURLError(err).Error())

@@ -103,7 +103,7 @@ func New(cfg Config, deps Deps) (*Gateway, error) {
 		keys:    &keyCache{src: deps.Keys, now: deps.Now},
 		owners:  &owners{lookup: deps.Lookup, now: deps.Now, m: map[string]ownerEntry{}},
 		limits:  newLimits(deps.Now, deps.TokensSince),
-		tr:      newTransport(),
+		tr:      newTransport(cfg.ConnectTimeout),
 		copyBuf: newBufPool(32 << 10),
 		sniff:   newBufPool(4 << 10),
 		done:    make(chan struct{}),
@@ -115,10 +115,10 @@ func New(cfg Config, deps Deps) (*Gateway, error) {
 // newTransport is the one connection pool to the upstream: many idle
 // connections kept, no transparent compression (answers are read for
 // usage as they pass), HTTP/2 where the upstream offers it.
-func newTransport() *http.Transport {
+func newTransport(connect time.Duration) *http.Transport {
 	return &http.Transport{
 		Proxy:                 http.ProxyFromEnvironment,
-		DialContext:           (&net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
+		DialContext:           (&net.Dialer{Timeout: connect, KeepAlive: 30 * time.Second}).DialContext,
 		ForceAttemptHTTP2:     true,
 		MaxIdleConns:          1024,
 		MaxIdleConnsPerHost:   512,

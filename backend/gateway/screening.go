@@ -120,7 +120,7 @@ const moderationTimeout = 30 * time.Second
 // types, authenticated as the call itself is, and records the call.
 func (c *call) moderate(ctx context.Context, texts []string) (openai.ModerationResponse, error) {
 	g := c.g
-	ctx, cancel := context.WithTimeout(ctx, min(g.cfg.UpstreamTimeout, moderationTimeout))
+	ctx, cancel := context.WithTimeout(ctx, min(g.cfg.FirstByteTimeout, moderationTimeout))
 	defer cancel()
 	start := g.now()
 	ev := usage.Event{
