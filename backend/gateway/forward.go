@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"time"
 )
 
 var errUpstreamTimeout = errors.New("upstream timed out")
@@ -31,7 +30,7 @@ func (c *call) readBody() *apiError {
 		return &e
 	}
 	limit := int64(sniffHead)
-	if c.screened() || (cfg.AddIncludeUsage && (c.op == opChat || c.op == opCompletions)) {
+	if c.screened() || c.wantsWholeBody() || (cfg.AddIncludeUsage && (c.op == opChat || c.op == opCompletions)) {
 		limit = cfg.PolicyBodyBytes
 	}
 	head, whole, err := readAhead(r.Body, r.ContentLength, min(limit, cfg.MaxBodyBytes))
@@ -65,7 +64,10 @@ func (c *call) readBody() *apiError {
 // base plus op; Azure's /openai/... paths go to the same path on the
 // upstream's host. The query passes unchanged.
 func (c *call) target() *url.URL {
-	u := *c.g.base
+	if !c.up.Primary {
+		return c.fallbackTarget(c.up)
+	}
+	u := *c.up.base
 	if strings.HasPrefix(c.r.URL.Path, "/v1/") {
 		u.Path = strings.TrimRight(u.Path, "/") + c.op
 		if c.r.URL.RawPath != "" {
@@ -117,7 +119,7 @@ func (c *call) authorize(h http.Header) {
 	delete(h, hdrAuthorization)
 	delete(h, hdrAPIKey)
 	mode := c.g.cfg.UpstreamAuth
-	if mode == AuthAuto && (c.g.azure || c.clientAuth == hdrAPIKey || c.deployment != "") {
+	if mode == AuthAuto && (c.up.azure || (c.up.Primary && (c.clientAuth == hdrAPIKey || c.deployment != ""))) {
 		mode = AuthAPIKey
 	}
 	if mode == AuthAPIKey {
@@ -127,12 +129,13 @@ func (c *call) authorize(h http.Header) {
 	h[hdrAuthorization] = []string{"Bearer " + c.key}
 }
 
-// upstreamRequest builds the request sent upstream.
+// upstreamRequest builds the request sent to the provider c.up.
 func (c *call) upstreamRequest(ctx context.Context) *http.Request {
 	u := c.target()
 	h := make(http.Header, len(c.r.Header)+1)
 	copyHeader(h, c.r.Header)
 	delete(h, "Accept-Encoding")
+	delete(h, HeaderEndUser) // only its hash leaves, as safety_identifier
 	delete(h, "Expect")
 	if _, ok := h["User-Agent"]; !ok {
 		h["User-Agent"] = []string{""} // not Go's default
@@ -145,7 +148,7 @@ func (c *call) upstreamRequest(ctx context.Context) *http.Request {
 		c.rest.left += int64(len(c.body))
 		out.Body, out.ContentLength = c.rest, c.r.ContentLength
 	case len(c.body) > 0:
-		body := c.body
+		body := c.bodyFor(c.up)
 		out.Body, out.ContentLength = io.NopCloser(bytes.NewReader(body)), int64(len(body))
 		out.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(body)), nil }
 	default:
@@ -154,24 +157,7 @@ func (c *call) upstreamRequest(ctx context.Context) *http.Request {
 	return out.WithContext(ctx)
 }
 
-// forward sends the call upstream and streams the answer back.
-func (c *call) forward() {
-	g := c.g
-	ctx, cancel := context.WithCancelCause(c.r.Context())
-	defer cancel(nil)
-	timer := time.AfterFunc(g.cfg.FirstByteTimeout, func() { cancel(errUpstreamTimeout) })
-	defer timer.Stop()
-	resp, err := g.tr.RoundTrip(c.upstreamRequest(ctx))
-	if err != nil {
-		c.failed(ctx, err)
-		return
-	}
-	defer resp.Body.Close()
-	timer.Reset(g.cfg.IdleTimeout)
-	c.relay(ctx, resp, timer)
-}
-
-// failed answers a call the upstream did not answer.
+// failed answers a call no provider answered; err is the last one's error.
 func (c *call) failed(ctx context.Context, err error) {
 	var e apiError
 	switch {
@@ -182,11 +168,11 @@ func (c *call) failed(ctx context.Context, err error) {
 		drainBody(c.w, c.r)
 		e = tooLarge(c.g.cfg.MaxBodyBytes, "")
 	case errors.Is(context.Cause(ctx), errUpstreamTimeout):
-		e = serverError(http.StatusGatewayTimeout, ReasonUpstreamTimeout, "The upstream API at "+c.g.base.Redacted()+
+		e = serverError(http.StatusGatewayTimeout, ReasonUpstreamTimeout, "The upstream API at "+c.up.base.Redacted()+
 			" did not answer within "+c.g.cfg.FirstByteTimeout.String()+".")
 	default:
 		e = serverError(http.StatusBadGateway, ReasonUpstreamUnreachable, "Steward's gateway could not reach the upstream API at "+
-			c.g.base.Redacted()+": "+unwrapURLError(err).Error())
+			c.up.base.Redacted()+": "+unwrapURLError(err).Error())
 	}
 	c.ev.Status, c.ev.ErrorType, c.msg = e.Status, e.errorType(), e.Message
 	e.write(c.w)

@@ -23,6 +23,11 @@ type call struct {
 	own        bool   // the request carries the caller's own OpenAI key
 	clientAuth string // the header the client authenticated with
 	key        string // the upstream key swapped in for a member token
+	up         *upstream // the provider the call is going to
+	endUser    string    // the end user the app named in HeaderEndUser
+	subject    string    // that end user's safety identifier
+	rate       rateHeaders
+	hasRate    bool
 	policy     Policy
 	hasPolicy  bool
 
@@ -42,7 +47,7 @@ type call struct {
 func (g *Gateway) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	g.bg.Add(1)
 	defer g.bg.Done()
-	c := &call{g: g, w: w, r: r}
+	c := &call{g: g, w: w, r: r, up: g.ups[0]}
 	c.bodies.on = g.bodies != nil && g.bodies()
 	c.ev = usage.Event{
 		Time: g.now(), Source: usage.SourceGateway, Endpoint: r.URL.Path, Method: r.Method,
@@ -72,6 +77,9 @@ func (c *call) prepare() *apiError {
 	c.op, c.deployment = op, dep
 	c.ev.Endpoint, c.ev.Model = "/v1"+op, dep
 	if e := c.authenticate(); e != nil {
+		return e
+	}
+	if e := c.checkEndUser(); e != nil {
 		return e
 	}
 	if e := c.limit(); e != nil {
@@ -202,6 +210,9 @@ func (c *call) enforce() *apiError {
 		}
 		if c.policy.Moderation == ModerationBlock {
 			if e := c.screenModeration(c.r.Context()); e != nil {
+				if e.Code == ReasonModerationBlocked {
+					c.flagged(c.r.Context())
+				}
 				return e
 			}
 		}
@@ -210,6 +221,7 @@ func (c *call) enforce() *apiError {
 		(c.op == opChat || c.op == opCompletions) {
 		c.body = withIncludeUsage(c.body, parseRequest(c.body, true)) // offsets as screening left the body
 	}
+	c.editBody()
 	return nil
 }
 
@@ -253,6 +265,7 @@ func (c *call) finish() {
 	if c.msg == "" {
 		c.msg = c.t.errMsg
 	}
+	c.warn()
 	g.record(*ev)
 	if c.hasPolicy && c.policy.TokensPerDay > 0 && ev.InputTokens > 0 {
 		g.limits.addTokens(ev.Member, ev.InputTokens+max(ev.OutputTokens, 0))

@@ -100,7 +100,7 @@ func (s *Screen) status() Status {
 		return Status{Listen: cfg.Listen, Upstream: cfg.Upstream, Warnings: nonNil(cfg.Warnings()), Stats: Stats{RecentErrors: []ErrorEntry{}}}
 	}
 	st := Status{
-		Running: s.running(), Listen: s.gw.cfg.Listen, Upstream: s.gw.base.Redacted(),
+		Running: s.running(), Listen: s.gw.cfg.Listen, Upstream: s.gw.ups[0].base.Redacted(),
 		Stats: s.gw.Stats(), Warnings: nonNil(s.gw.Warnings()),
 	}
 	if st.Running {
