@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/http"
 	"net/url"
 	"sort"
 	"strings"
@@ -44,18 +45,35 @@ const (
 	CodeProviderNotFound apperr.Code = "gateway_provider_not_found"
 )
 
-// Providers is the stored, ordered list of fallback providers.
+// Providers is the stored, ordered list of fallback providers, and the
+// drills that test them.
 type Providers struct {
-	st  *store.Store
-	now func() time.Time
+	st     *store.Store
+	now    func() time.Time
+	secret SecretFunc
+	client *http.Client
 }
 
-// NewProviders returns the provider list kept in st; now may be nil.
-func NewProviders(st *store.Store, now func() time.Time) *Providers {
-	if now == nil {
-		now = time.Now
+// ProvidersOptions are what Providers needs beyond the store; all are
+// optional but Secret, without which tests and drills cannot authenticate.
+type ProvidersOptions struct {
+	// Secret reads a registered key by label: keys.Register.Secret.
+	Secret SecretFunc
+	// Client sends test and drill requests; a client with a 30 s timeout by default.
+	Client *http.Client
+	// Now is the clock; time.Now by default.
+	Now func() time.Time
+}
+
+// NewProviders returns the provider list kept in st.
+func NewProviders(st *store.Store, opts ProvidersOptions) *Providers {
+	if opts.Now == nil {
+		opts.Now = time.Now
 	}
-	return &Providers{st: st, now: now}
+	if opts.Client == nil {
+		opts.Client = &http.Client{Timeout: 30 * time.Second}
+	}
+	return &Providers{st: st, now: opts.Now, secret: opts.Secret, client: opts.Client}
 }
 
 // Fallbacks lists the fallback providers in the order they are tried.
