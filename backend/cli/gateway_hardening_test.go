@@ -3,21 +3,22 @@ package cli
 import (
 	"context"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"steward/backend/openaitest"
 )
 
-// startGateway runs `steward gateway` in the background until the test
-// ends; it returns the gateway's output once it listens.
-func startGateway(t *testing.T, dir string, args ...string) *syncBuffer {
+// startGateway runs `steward gateway` in the background until stop is
+// called or the test ends; it returns once the gateway listens.
+func startGateway(t *testing.T, dir string, args ...string) (out *syncBuffer, stop func()) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	var out syncBuffer
+	out = &syncBuffer{}
 	done := make(chan int)
 	go func() {
-		env := &Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &out, DataDir: dir,
+		env := &Env{Stdin: strings.NewReader(""), Stdout: out, Stderr: out, DataDir: dir,
 			Getenv: func(k string) string {
 				if k == "STEWARD_VAULT_PASSPHRASE" {
 					return "correct horse battery"
@@ -26,7 +27,9 @@ func startGateway(t *testing.T, dir string, args ...string) *syncBuffer {
 			}}
 		done <- Run(ctx, env, append([]string{"gateway"}, args...))
 	}()
-	t.Cleanup(func() { cancel(); <-done })
+	var once sync.Once
+	stop = func() { once.Do(func() { cancel(); <-done }) }
+	t.Cleanup(stop)
 	deadline := time.Now().Add(10 * time.Second)
 	for !strings.Contains(out.String(), "OPENAI_BASE_URL") && time.Now().Before(deadline) {
 		time.Sleep(20 * time.Millisecond)
@@ -34,7 +37,7 @@ func startGateway(t *testing.T, dir string, args ...string) *syncBuffer {
 	if !strings.Contains(out.String(), "OPENAI_BASE_URL") {
 		t.Fatalf("the gateway did not start: %s", out.String())
 	}
-	return &out
+	return out, stop
 }
 
 // Issue 10, item 11.
