@@ -22,8 +22,9 @@ type Status struct {
 // services without a context (Wails binds plain values). It starts and
 // stops a Gateway with the saved settings and manages tokens and policies.
 type Screen struct {
-	deps Deps
-	ctx  func() context.Context
+	deps      Deps
+	ctx       func() context.Context
+	providers *Providers // the fallbacks each Start reads; nil for none
 
 	mu sync.Mutex
 	gw *Gateway
@@ -39,6 +40,13 @@ func NewScreen(deps Deps, ctx func() context.Context) *Screen {
 	return &Screen{deps: deps, ctx: ctx}
 }
 
+// UseProviders makes each Start read the fallback providers from p.
+func (s *Screen) UseProviders(p *Providers) {
+	s.mu.Lock()
+	s.providers = p
+	s.mu.Unlock()
+}
+
 // Start starts the gateway with the saved settings; starting a running
 // gateway changes nothing.
 func (s *Screen) Start() (Status, error) {
@@ -51,7 +59,13 @@ func (s *Screen) Start() (Status, error) {
 	if err != nil {
 		return Status{}, err
 	}
-	gw, err := New(cfg, s.deps)
+	deps := s.deps
+	if s.providers != nil {
+		if deps.Fallbacks, err = s.providers.Fallbacks(s.ctx()); err != nil {
+			return Status{}, err
+		}
+	}
+	gw, err := New(cfg, deps)
 	if err != nil {
 		return Status{}, err
 	}
