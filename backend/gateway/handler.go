@@ -18,11 +18,11 @@ type call struct {
 	r  *http.Request
 	ev usage.Event
 
-	op         string // API operation, e.g. "/chat/completions"
-	deployment string // Azure deployment named in the path
-	own        bool   // the request carries the caller's own OpenAI key
-	clientAuth string // the header the client authenticated with
-	key        string // the upstream key swapped in for a member token
+	op         string    // API operation, e.g. "/chat/completions"
+	deployment string    // Azure deployment named in the path
+	own        bool      // the request carries the caller's own OpenAI key
+	clientAuth string    // the header the client authenticated with
+	key        string    // the upstream key swapped in for a member token
 	up         *upstream // the provider the call is going to
 	endUser    string    // the end user the app named in HeaderEndUser
 	subject    string    // that end user's safety identifier

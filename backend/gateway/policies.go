@@ -43,7 +43,7 @@ type Policy struct {
 	// OutputModerationLog (flagged answers are logged with their categories)
 	// or OutputModerationBlock (and replaced by an error).
 	OutputModeration string `json:"output_moderation"`
-	UpdatedAt     string   `json:"updated_at"`
+	UpdatedAt        string `json:"updated_at"`
 }
 
 // empty reports whether the policy enforces nothing.
