@@ -107,7 +107,7 @@ func (c *call) editBody() {
 func (c *call) warn() {
 	g, ev := c.g, &c.ev
 	now := g.now()
-	if !c.refused {
+	if !c.refused && !c.alerted {
 		if why, ok := accountTrouble(ev.Status, ev.ErrorType, c.own); ok {
 			g.alerts.raise(now, AlertAccountTrouble, ev.Provider, ev.Member, why)
 		}

@@ -149,6 +149,7 @@ func (c *call) providerFailed(u *upstream, cause string, account, last bool) boo
 	opened := u.br.failure(now, cause, account, g.cfg.BreakerCooldown)
 	if account {
 		g.alerts.raise(now, AlertAccountTrouble, u.Name, c.ev.Member, cause)
+		c.alerted = true
 	}
 	if opened {
 		g.log.Warn("provider breaker opened: calls go to the next provider", "provider", u.Name, "cause", cause,

@@ -28,6 +28,7 @@ type call struct {
 	subject    string    // that end user's safety identifier
 	rate       rateHeaders
 	hasRate    bool
+	alerted    bool // an account-trouble alert was raised for this call already
 	policy     Policy
 	hasPolicy  bool
 

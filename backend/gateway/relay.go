@@ -65,7 +65,7 @@ func (c *call) relay(ctx context.Context, resp *http.Response, idle *time.Timer)
 	}
 	c.ev.Stream = c.ev.Stream || a.sse
 	if resp.StatusCode == http.StatusUnauthorized && !c.own {
-		g.keys.drop() // the key may have been rotated; read it again next time
+		c.up.keys.drop() // the key may have been rotated; read it again next time
 	}
 	switch enc := resp.Header.Get("Content-Encoding"); {
 	case enc != "" && enc != "identity":
