@@ -24,7 +24,7 @@ type Status struct {
 type Screen struct {
 	deps      Deps
 	ctx       func() context.Context
-	providers *Providers // the fallbacks each Start reads; nil for none
+	providers *Providers // the fallbacks each Start reads; one over Access's store by default
 
 	mu sync.Mutex
 	gw *Gateway
@@ -40,7 +40,7 @@ func NewScreen(deps Deps, ctx func() context.Context) *Screen {
 	return &Screen{deps: deps, ctx: ctx}
 }
 
-// UseProviders makes each Start read the fallback providers from p.
+// UseProviders makes each Start, and the provider panel, use p.
 func (s *Screen) UseProviders(p *Providers) {
 	s.mu.Lock()
 	s.providers = p
@@ -60,10 +60,11 @@ func (s *Screen) Start() (Status, error) {
 		return Status{}, err
 	}
 	deps := s.deps
-	if s.providers != nil {
-		if deps.Fallbacks, err = s.providers.Fallbacks(s.ctx()); err != nil {
-			return Status{}, err
-		}
+	if s.providers == nil {
+		s.providers = NewProviders(s.deps.Access.st, ProvidersOptions{Secret: s.deps.Secret, Now: s.deps.Now})
+	}
+	if deps.Fallbacks, err = s.providers.Fallbacks(s.ctx()); err != nil {
+		return Status{}, err
 	}
 	gw, err := New(cfg, deps)
 	if err != nil {
