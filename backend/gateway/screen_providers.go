@@ -13,15 +13,10 @@ func (s *Screen) providerList() *Providers {
 	return s.providers
 }
 
-// Providers lists the primary and the fallbacks with their live state
-// (healthy while the gateway is stopped).
+// Providers lists the primary and the fallbacks as stored, each with the
+// running gateway's live state when it has one (a fallback added since
+// the gateway started shows healthy until it restarts).
 func (s *Screen) Providers() ([]ProviderState, error) {
-	s.mu.Lock()
-	gw := s.gw
-	s.mu.Unlock()
-	if gw != nil && s.isRunning(gw) {
-		return gw.ProviderStates(), nil
-	}
 	cfg, err := s.deps.Access.SavedConfig(s.ctx())
 	if err != nil {
 		return nil, err
@@ -30,9 +25,23 @@ func (s *Screen) Providers() ([]ProviderState, error) {
 	if err != nil {
 		return nil, err
 	}
+	live := map[string]ProviderState{}
+	s.mu.Lock()
+	gw := s.gw
+	s.mu.Unlock()
+	if gw != nil && s.isRunning(gw) {
+		for _, p := range gw.ProviderStates() {
+			live[p.Name] = p
+		}
+	}
 	out := make([]ProviderState, 0, len(all))
 	for _, p := range all {
-		out = append(out, ProviderState{Provider: p, State: StateHealthy})
+		st, ok := live[p.Name]
+		if !ok {
+			st = ProviderState{State: StateHealthy}
+		}
+		st.Provider = p
+		out = append(out, st)
 	}
 	return out, nil
 }
