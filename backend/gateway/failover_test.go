@@ -77,7 +77,7 @@ func newFailEnv(t *testing.T, o failOpts) *failEnv {
 }
 
 // deadAddr is an address nothing listens on: connections are refused.
-func deadAddr(t *testing.T) string {
+func deadAddr(t testing.TB) string {
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
