@@ -61,11 +61,12 @@ func commands() map[string]command {
 		"members":   {"team members: add, list, remove, token", runMembers},
 		"scan":      {"find API keys in folders and git history: scan PATH... [--history] [--format text|json|sarif]", runScan},
 		"moderate":  {"send prompts to the moderation endpoint in batches: moderate --in FILE [--format json|csv|html|pdf]", runModerate},
-		"gateway":   {"serve the local OpenAI-compatible gateway: gateway [--listen 127.0.0.1:8787] [--upstream URL]", runGateway},
-		"usage":     {"API usage from the local log: usage report [--since DATE] [--until DATE] [--by day|member|model|endpoint|key] [--format table|csv|json|html|pdf]", runUsage},
+		"gateway":   {"serve the local OpenAI-compatible gateway: gateway [--listen 127.0.0.1:8787] [--upstream URL]; gateway providers list|add|remove|test, gateway drill, gateway blocklist list|release", runGateway},
+		"usage":     {"API usage from the local log: usage report [--since DATE] [--until DATE] [--by day|member|model|endpoint|key|source|provider] [--format table|csv|json|html|pdf]", runUsage},
 		"pii":       {"find personal data in a file, offline: pii FILE [--format text|json] [--redact]", runPII},
 		"privacy":   {"privacy-policy drafts: draft, check", runPrivacy},
 		"keys":      {"API keys in the keychain: add, list, verify, rotate, remove, findings, vault", runKeys},
+		"settings":  {"gateway settings: list, get KEY, set KEY VALUE (e.g. gateway.first_byte_timeout 120s)", runSettings},
 	}
 }
 

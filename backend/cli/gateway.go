@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
@@ -11,8 +12,12 @@ import (
 	"steward/backend/keys"
 )
 
-// runGateway serves the local OpenAI-compatible gateway until interrupted.
+// runGateway serves the local OpenAI-compatible gateway until interrupted,
+// or runs one of its subcommands (providers, drill, blocklist).
 func runGateway(ctx context.Context, env *Env, args []string) error {
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		return dispatch("gateway", gatewaySubcommands(), ctx, env, args)
+	}
 	fs := newFlags("gateway", env.Stderr)
 	listen := fs.String("listen", "", "address to listen on (default 127.0.0.1:8787, or the saved setting)")
 	upstream := fs.String("upstream", "", "the API to forward to (default OpenAI's, or the saved setting)")
@@ -20,17 +25,12 @@ func runGateway(ctx context.Context, env *Env, args []string) error {
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	svc, err := open(ctx, env)
+	k, err := openGatewayKit(ctx, env, true)
 	if err != nil {
 		return err
 	}
-	defer svc.Close()
-	reg, err := svc.register(ctx)
-	if err != nil {
-		return err
-	}
-	access := gateway.NewAccess(svc.store, reg, gateway.AccessOptions{})
-	cfg, err := access.SavedConfig(ctx)
+	defer k.svc.Close()
+	cfg, err := k.access.SavedConfig(ctx)
 	if err != nil {
 		return err
 	}
@@ -39,9 +39,12 @@ func runGateway(ctx context.Context, env *Env, args []string) error {
 			*dst = v
 		}
 	}
-	u, w := svc.usageLog()
-	gw, err := gateway.New(cfg, gateway.Deps{Access: access, Secret: reg.Secret, Lookup: reg.Lookup, Recorder: w,
-		Overflow: func() int64 { return w.Stats().Dropped }, LogBodies: u.BodyLoggingOn(5 * time.Second)})
+	lock, err := gateway.LockDataDir(k.svc.dir, cfg.Listen)
+	if err != nil {
+		return err
+	}
+	defer lock.Release()
+	gw, err := newCLIGateway(ctx, env, k, cfg)
 	if err != nil {
 		return err
 	}
@@ -59,8 +62,22 @@ func runGateway(ctx context.Context, env *Env, args []string) error {
 	defer cancel()
 	err = gw.Shutdown(shutdown)
 	st := gw.Stats()
-	fmt.Fprintf(env.Stdout, "Stopped after %d requests (%d errors).\n", st.Requests, st.Errors)
+	fmt.Fprintf(env.Stdout, "Stopped after %d requests (%d errors, %d failovers).\n", st.Requests, st.Errors, st.Failovers)
 	return err
+}
+
+// newCLIGateway builds the gateway with its fallbacks, its guard and a log
+// on stderr, where alerts appear as lines.
+func newCLIGateway(ctx context.Context, env *Env, k *gatewayKit, cfg gateway.Config) (*gateway.Gateway, error) {
+	fallbacks, err := k.providers.Fallbacks(ctx)
+	if err != nil {
+		return nil, err
+	}
+	guard := gateway.NewGuard(k.svc.store, k.vault, nil)
+	u, w := k.svc.usageLog()
+	return gateway.New(cfg, gateway.Deps{Access: k.access, Secret: k.reg.Secret, Lookup: k.reg.Lookup, Recorder: w,
+		Overflow: func() int64 { return w.Stats().Dropped }, LogBodies: u.BodyLoggingOn(5 * time.Second),
+		Fallbacks: fallbacks, Guard: guard, OnAlert: guard.RecordAlert, Log: gatewayLogger(env)})
 }
 
 // membersToken creates a member's gateway token and shows it once.

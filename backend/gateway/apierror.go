@@ -19,6 +19,7 @@ const (
 	ReasonBodyTooLarge        = "request_too_large"
 	ReasonBadJSON             = "invalid_json"
 	ReasonNotFound            = "not_found"
+	ReasonBadPath             = "invalid_path"
 	ReasonUpstreamKey         = "upstream_key_unavailable"
 	ReasonUpstreamUnreachable = "upstream_unreachable"
 	ReasonUpstreamTimeout     = "upstream_timeout"

@@ -12,12 +12,14 @@ import (
 
 // Defaults for Config's zero fields.
 const (
-	DefaultListen          = "127.0.0.1:8787"
-	DefaultUpstream        = "https://api.openai.com/v1"
-	DefaultMaxBodyBytes    = 512 << 20 // the Files API's largest upload
-	DefaultPolicyBodyBytes = 32 << 20  // read whole for screening; larger bodies are refused when a policy must read them
-	DefaultUpstreamTimeout = 10 * time.Minute
-	DefaultIdleTimeout     = 5 * time.Minute
+	DefaultListen           = "127.0.0.1:8787"
+	DefaultUpstream         = "https://api.openai.com/v1"
+	DefaultMaxBodyBytes     = 512 << 20 // the Files API's largest upload
+	DefaultPolicyBodyBytes  = 32 << 20  // read whole for screening; larger bodies are refused when a policy must read them
+	DefaultConnectTimeout   = 10 * time.Second
+	DefaultFirstByteTimeout = 10 * time.Minute // a reasoning model may think for minutes before its first byte
+	DefaultIdleTimeout      = 5 * time.Minute  // a long stream may pause between events
+	DefaultBreakerCooldown  = time.Minute
 )
 
 // Ways to send the upstream key (Config.UpstreamAuth).
@@ -55,11 +57,26 @@ type Config struct {
 	// PolicyBodyBytes is the largest body read whole when a member's policy
 	// must look inside it (models, personal data, moderation).
 	PolicyBodyBytes int64 `json:"-"`
-	// UpstreamTimeout bounds the wait for the upstream's response headers;
-	// a call that times out before anything was sent gets 504.
-	UpstreamTimeout time.Duration `json:"-"`
+	// ConnectTimeout bounds opening a connection to a provider.
+	ConnectTimeout time.Duration `json:"connect_timeout"`
+	// FirstByteTimeout bounds the wait for a provider's response headers;
+	// a call that times out before anything was sent fails over, or gets
+	// 504.
+	FirstByteTimeout time.Duration `json:"first_byte_timeout"`
 	// IdleTimeout bounds the gap between two reads of an answer's body.
-	IdleTimeout time.Duration `json:"-"`
+	IdleTimeout time.Duration `json:"idle_timeout"`
+	// BreakerCooldown is how long traffic stays off a provider after an
+	// account-level failure before the gateway probes it again.
+	BreakerCooldown time.Duration `json:"breaker_cooldown"`
+	// NoSafetyIdentifiers stops the gateway adding safety_identifier to
+	// member-token chat and Responses requests (on by default).
+	NoSafetyIdentifiers bool `json:"no_safety_identifiers"`
+	// ResponsesStoreFalse sets "store": false on Responses requests, so
+	// OpenAI keeps nothing beyond abuse monitoring.
+	ResponsesStoreFalse bool `json:"responses_store_false"`
+	// BlocklistThreshold refuses an end user once moderation flagged this
+	// many of their requests in a day, until released; 0 is off.
+	BlocklistThreshold int `json:"blocklist_threshold"`
 }
 
 // withDefaults fills zero fields.
@@ -79,11 +96,17 @@ func (c Config) withDefaults() Config {
 		c.PolicyBodyBytes = DefaultPolicyBodyBytes
 	}
 	c.PolicyBodyBytes = min(c.PolicyBodyBytes, c.MaxBodyBytes)
-	if c.UpstreamTimeout <= 0 {
-		c.UpstreamTimeout = DefaultUpstreamTimeout
+	if c.FirstByteTimeout <= 0 {
+		c.FirstByteTimeout = DefaultFirstByteTimeout
 	}
 	if c.IdleTimeout <= 0 {
 		c.IdleTimeout = DefaultIdleTimeout
+	}
+	if c.ConnectTimeout <= 0 {
+		c.ConnectTimeout = DefaultConnectTimeout
+	}
+	if c.BreakerCooldown <= 0 {
+		c.BreakerCooldown = DefaultBreakerCooldown
 	}
 	return c
 }

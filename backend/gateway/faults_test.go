@@ -55,7 +55,7 @@ func TestUpstreamClosingMidStreamCutsTheClientOff(t *testing.T) {
 }
 
 func TestUpstreamThatNeverAnswersGets504(t *testing.T) {
-	e := newEnv(t, envOpts{cfg: Config{UpstreamTimeout: 200 * time.Millisecond}})
+	e := newEnv(t, envOpts{cfg: Config{FirstByteTimeout: 200 * time.Millisecond}})
 	e.up.Inject(1, openaitest.Fault{Path: "/chat/completions", Delay: time.Minute})
 	resp, body := e.do(t, http.MethodPost, "/v1/chat/completions", e.adaToken, chat("hello?", false, false))
 	wantAPIError(t, resp, body, http.StatusGatewayTimeout, ReasonUpstreamTimeout)

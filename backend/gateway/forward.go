@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"time"
 )
 
 var errUpstreamTimeout = errors.New("upstream timed out")
@@ -24,11 +23,14 @@ func (c *call) readBody() *apiError {
 		return nil
 	}
 	if r.ContentLength > cfg.MaxBodyBytes {
+		if r.ContentLength-cfg.MaxBodyBytes <= drainMax {
+			drainBody(c.w, r)
+		}
 		e := tooLarge(cfg.MaxBodyBytes, "")
 		return &e
 	}
 	limit := int64(sniffHead)
-	if c.screened() || (cfg.AddIncludeUsage && (c.op == opChat || c.op == opCompletions)) {
+	if c.screened() || c.wantsWholeBody() || (cfg.AddIncludeUsage && (c.op == opChat || c.op == opCompletions)) {
 		limit = cfg.PolicyBodyBytes
 	}
 	head, whole, err := readAhead(r.Body, r.ContentLength, min(limit, cfg.MaxBodyBytes))
@@ -42,14 +44,14 @@ func (c *call) readBody() *apiError {
 	}
 	c.body, c.whole = head, whole
 	if !whole {
-		c.rest = &cappedBody{r: r.Body, body: r.Body, left: cfg.MaxBodyBytes - int64(len(head))}
+		c.rest = &cappedBody{r: r.Body, left: cfg.MaxBodyBytes - int64(len(head))}
 	}
-	ct := r.Header.Get("Content-Type")
-	switch {
-	case isJSON(ct) || (ct == "" && len(head) > 0 && head[0] == '{'):
-		c.info = parseRequest(head, whole)
-	case strings.HasPrefix(ct, "multipart/form-data"):
+	// Every body but a multipart upload is read as JSON whatever its
+	// Content-Type says: the upstream reads it as JSON, so policies must too.
+	if ct := r.Header.Get("Content-Type"); strings.HasPrefix(strings.ToLower(ct), "multipart/form-data") {
 		c.info.model = formField(head, ct, "model")
+	} else {
+		c.info = parseRequest(head, whole)
 	}
 	if c.info.model != "" {
 		c.ev.Model = c.info.model
@@ -62,7 +64,10 @@ func (c *call) readBody() *apiError {
 // base plus op; Azure's /openai/... paths go to the same path on the
 // upstream's host. The query passes unchanged.
 func (c *call) target() *url.URL {
-	u := *c.g.base
+	if !c.up.Primary {
+		return c.fallbackTarget(c.up)
+	}
+	u := *c.up.base
 	if strings.HasPrefix(c.r.URL.Path, "/v1/") {
 		u.Path = strings.TrimRight(u.Path, "/") + c.op
 		if c.r.URL.RawPath != "" {
@@ -114,7 +119,7 @@ func (c *call) authorize(h http.Header) {
 	delete(h, hdrAuthorization)
 	delete(h, hdrAPIKey)
 	mode := c.g.cfg.UpstreamAuth
-	if mode == AuthAuto && (c.g.azure || c.clientAuth == hdrAPIKey || c.deployment != "") {
+	if mode == AuthAuto && (c.up.azure || (c.up.Primary && (c.clientAuth == hdrAPIKey || c.deployment != ""))) {
 		mode = AuthAPIKey
 	}
 	if mode == AuthAPIKey {
@@ -124,12 +129,13 @@ func (c *call) authorize(h http.Header) {
 	h[hdrAuthorization] = []string{"Bearer " + c.key}
 }
 
-// upstreamRequest builds the request sent upstream.
+// upstreamRequest builds the request sent to the provider c.up.
 func (c *call) upstreamRequest(ctx context.Context) *http.Request {
 	u := c.target()
 	h := make(http.Header, len(c.r.Header)+1)
 	copyHeader(h, c.r.Header)
 	delete(h, "Accept-Encoding")
+	delete(h, HeaderEndUser) // only its hash leaves, as safety_identifier
 	delete(h, "Expect")
 	if _, ok := h["User-Agent"]; !ok {
 		h["User-Agent"] = []string{""} // not Go's default
@@ -142,7 +148,7 @@ func (c *call) upstreamRequest(ctx context.Context) *http.Request {
 		c.rest.left += int64(len(c.body))
 		out.Body, out.ContentLength = c.rest, c.r.ContentLength
 	case len(c.body) > 0:
-		body := c.body
+		body := c.bodyFor(c.up)
 		out.Body, out.ContentLength = io.NopCloser(bytes.NewReader(body)), int64(len(body))
 		out.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(body)), nil }
 	default:
@@ -151,38 +157,22 @@ func (c *call) upstreamRequest(ctx context.Context) *http.Request {
 	return out.WithContext(ctx)
 }
 
-// forward sends the call upstream and streams the answer back.
-func (c *call) forward() {
-	g := c.g
-	ctx, cancel := context.WithCancelCause(c.r.Context())
-	defer cancel(nil)
-	timer := time.AfterFunc(g.cfg.UpstreamTimeout, func() { cancel(errUpstreamTimeout) })
-	defer timer.Stop()
-	resp, err := g.tr.RoundTrip(c.upstreamRequest(ctx))
-	if err != nil {
-		c.failed(ctx, err)
-		return
-	}
-	defer resp.Body.Close()
-	timer.Reset(g.cfg.IdleTimeout)
-	c.relay(ctx, resp, timer)
-}
-
-// failed answers a call the upstream did not answer.
+// failed answers a call no provider answered; err is the last one's error.
 func (c *call) failed(ctx context.Context, err error) {
 	var e apiError
 	switch {
 	case c.r.Context().Err() != nil:
 		c.ev.ErrorType, c.msg = ReasonClientClosed, "the client went away before the upstream answered"
 		return
-	case c.rest != nil && c.rest.tooBig:
+	case c.rest != nil && c.rest.tooBig.Load():
+		drainBody(c.w, c.r)
 		e = tooLarge(c.g.cfg.MaxBodyBytes, "")
 	case errors.Is(context.Cause(ctx), errUpstreamTimeout):
-		e = serverError(http.StatusGatewayTimeout, ReasonUpstreamTimeout, "The upstream API at "+c.g.base.Redacted()+
-			" did not answer within "+c.g.cfg.UpstreamTimeout.String()+".")
+		e = serverError(http.StatusGatewayTimeout, ReasonUpstreamTimeout, "The upstream API at "+c.up.base.Redacted()+
+			" did not answer within "+c.g.cfg.FirstByteTimeout.String()+".")
 	default:
 		e = serverError(http.StatusBadGateway, ReasonUpstreamUnreachable, "Steward's gateway could not reach the upstream API at "+
-			c.g.base.Redacted()+": "+unwrapURLError(err).Error())
+			c.up.base.Redacted()+": "+unwrapURLError(err).Error())
 	}
 	c.ev.Status, c.ev.ErrorType, c.msg = e.Status, e.errorType(), e.Message
 	e.write(c.w)

@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"net/url"
 	"sync"
 	"time"
 
@@ -38,8 +37,17 @@ type Deps struct {
 	TokensSince TokensSinceFunc
 	// Now is the clock; time.Now by default.
 	Now func() time.Time
-	// Log receives operational messages (never keys, tokens or prompts).
+	// Log receives operational messages (never keys, tokens or prompts),
+	// alerts among them.
 	Log *slog.Logger
+	// Fallbacks are the providers tried after the primary, in order
+	// (Providers.Fallbacks); their keys are read through Secret.
+	Fallbacks []Provider
+	// OnAlert, when set, hears each new alert (to persist or notify).
+	OnAlert func(Alert)
+	// Guard holds what ban avoidance needs: the safety-identifier secret,
+	// the end-user blocklist and the event log. Nil turns those features off.
+	Guard *Guard
 }
 
 // Gateway is the local OpenAI-compatible proxy. Build one with New, serve
@@ -47,8 +55,7 @@ type Deps struct {
 // It is also an http.Handler, for serving under another server.
 type Gateway struct {
 	cfg     Config
-	base    *url.URL
-	azure   bool // the upstream is an Azure OpenAI endpoint
+	ups     []*upstream // the primary, then the fallbacks
 	access  *Access
 	rec     usage.Recorder
 	over    func() int64
@@ -62,6 +69,9 @@ type Gateway struct {
 	copyBuf *bufPool
 	sniff   *bufPool
 	stats   counters
+	alerts  *alertBook
+	room    headroomBook
+	guard   *Guard
 	bg      sync.WaitGroup // calls, and the last-used writes they start, still running
 
 	noKey bool // no KeySource and no key label: member tokens cannot be served
@@ -97,13 +107,20 @@ func New(cfg Config, deps Deps) (*Gateway, error) {
 	if deps.Keys == nil {
 		deps.Keys = KeyFromVault(deps.Secret, cfg.UpstreamKeyLabel)
 	}
+	keys := &keyCache{src: deps.Keys, now: deps.Now}
+	ups, err := newUpstreams(cfg, base, keys, deps.Fallbacks, deps)
+	if err != nil {
+		return nil, err
+	}
 	g := &Gateway{
-		cfg: cfg, base: base, azure: azureHost(base.Hostname()), access: deps.Access, rec: deps.Recorder,
+		cfg: cfg, ups: ups, access: deps.Access, rec: deps.Recorder,
 		over: deps.Overflow, bodies: deps.LogBodies, now: deps.Now, log: deps.Log,
-		keys:    &keyCache{src: deps.Keys, now: deps.Now},
+		alerts:  &alertBook{log: deps.Log, hook: deps.OnAlert},
+		guard:   deps.Guard,
+		keys:    keys,
 		owners:  &owners{lookup: deps.Lookup, now: deps.Now, m: map[string]ownerEntry{}},
 		limits:  newLimits(deps.Now, deps.TokensSince),
-		tr:      newTransport(),
+		tr:      newTransport(cfg.ConnectTimeout),
 		copyBuf: newBufPool(32 << 10),
 		sniff:   newBufPool(4 << 10),
 		done:    make(chan struct{}),
@@ -115,10 +132,10 @@ func New(cfg Config, deps Deps) (*Gateway, error) {
 // newTransport is the one connection pool to the upstream: many idle
 // connections kept, no transparent compression (answers are read for
 // usage as they pass), HTTP/2 where the upstream offers it.
-func newTransport() *http.Transport {
+func newTransport(connect time.Duration) *http.Transport {
 	return &http.Transport{
 		Proxy:                 http.ProxyFromEnvironment,
-		DialContext:           (&net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
+		DialContext:           (&net.Dialer{Timeout: connect, KeepAlive: 30 * time.Second}).DialContext,
 		ForceAttemptHTTP2:     true,
 		MaxIdleConns:          1024,
 		MaxIdleConnsPerHost:   512,
@@ -167,7 +184,7 @@ func (g *Gateway) Start(ctx context.Context) error {
 		case <-g.done:
 		}
 	}()
-	g.log.Info("gateway listening", "addr", g.addr, "upstream", g.base.Redacted())
+	g.log.Info("gateway listening", "addr", g.addr, "upstream", g.ups[0].base.Redacted(), "fallbacks", len(g.ups)-1)
 	return nil
 }
 
@@ -243,7 +260,21 @@ func (g *Gateway) Stats() Stats {
 	if g.over != nil {
 		s.QueueOverflow = g.over()
 	}
+	s.Providers, s.Alerts, s.Headroom = g.ProviderStates(), g.alerts.snapshot(), g.room.snapshot()
 	return s
+}
+
+// ProviderStates lists the primary and the fallbacks, in order, with the
+// state of their circuit breakers.
+func (g *Gateway) ProviderStates() []ProviderState {
+	out := make([]ProviderState, 0, len(g.ups))
+	for _, u := range g.ups {
+		s := ProviderState{Provider: u.Provider}
+		s.BaseURL = u.base.Redacted()
+		u.br.snapshot(&s)
+		out = append(out, s)
+	}
+	return out
 }
 
 // record hands an event to the recorder. A recorder that panics loses the

@@ -18,11 +18,17 @@ type call struct {
 	r  *http.Request
 	ev usage.Event
 
-	op         string // API operation, e.g. "/chat/completions"
-	deployment string // Azure deployment named in the path
-	own        bool   // the request carries the caller's own OpenAI key
-	clientAuth string // the header the client authenticated with
-	key        string // the upstream key swapped in for a member token
+	op         string    // API operation, e.g. "/chat/completions"
+	deployment string    // Azure deployment named in the path
+	own        bool      // the request carries the caller's own OpenAI key
+	clientAuth string    // the header the client authenticated with
+	key        string    // the upstream key swapped in for a member token
+	up         *upstream // the provider the call is going to
+	endUser    string    // the end user the app named in HeaderEndUser
+	subject    string    // that end user's safety identifier
+	rate       rateHeaders
+	hasRate    bool
+	alerted    bool // an account-trouble alert was raised for this call already
 	policy     Policy
 	hasPolicy  bool
 
@@ -42,7 +48,7 @@ type call struct {
 func (g *Gateway) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	g.bg.Add(1)
 	defer g.bg.Done()
-	c := &call{g: g, w: w, r: r}
+	c := &call{g: g, w: w, r: r, up: g.ups[0]}
 	c.bodies.on = g.bodies != nil && g.bodies()
 	c.ev = usage.Event{
 		Time: g.now(), Source: usage.SourceGateway, Endpoint: r.URL.Path, Method: r.Method,
@@ -59,6 +65,10 @@ func (g *Gateway) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // prepare routes, authenticates, reads the body and applies the caller's
 // policy; a non-nil result is the answer to refuse the call with.
 func (c *call) prepare() *apiError {
+	if why := canonicalPath(c.r); why != "" {
+		e := badPath(c.r, why)
+		return &e
+	}
 	op, dep, ok := route(c.r.URL.Path)
 	if !ok {
 		e := invalidRequest(http.StatusNotFound, ReasonNotFound, "", fmt.Sprintf(
@@ -68,6 +78,9 @@ func (c *call) prepare() *apiError {
 	c.op, c.deployment = op, dep
 	c.ev.Endpoint, c.ev.Model = "/v1"+op, dep
 	if e := c.authenticate(); e != nil {
+		return e
+	}
+	if e := c.checkEndUser(); e != nil {
 		return e
 	}
 	if e := c.limit(); e != nil {
@@ -198,6 +211,9 @@ func (c *call) enforce() *apiError {
 		}
 		if c.policy.Moderation == ModerationBlock {
 			if e := c.screenModeration(c.r.Context()); e != nil {
+				if e.Code == ReasonModerationBlocked {
+					c.flagged(c.r.Context())
+				}
 				return e
 			}
 		}
@@ -206,6 +222,7 @@ func (c *call) enforce() *apiError {
 		(c.op == opChat || c.op == opCompletions) {
 		c.body = withIncludeUsage(c.body, parseRequest(c.body, true)) // offsets as screening left the body
 	}
+	c.editBody()
 	return nil
 }
 
@@ -249,6 +266,7 @@ func (c *call) finish() {
 	if c.msg == "" {
 		c.msg = c.t.errMsg
 	}
+	c.warn()
 	g.record(*ev)
 	if c.hasPolicy && c.policy.TokensPerDay > 0 && ev.InputTokens > 0 {
 		g.limits.addTokens(ev.Member, ev.InputTokens+max(ev.OutputTokens, 0))

@@ -18,6 +18,10 @@ const (
 	PIIOff          = "off"
 	PIIRedact       = "redact" // replace personal data with placeholders before forwarding
 	PIIBlock        = "block"  // refuse requests that contain personal data
+
+	OutputModerationOff   = "off"
+	OutputModerationLog   = "log"   // log flagged answers with their categories
+	OutputModerationBlock = "block" // and replace them with an error
 )
 
 // Policy is what the gateway enforces for one member's calls, whether made
@@ -35,13 +39,17 @@ type Policy struct {
 	AllowedModels []string `json:"allowed_models"`
 	Moderation    string   `json:"moderation"` // ModerationOff or ModerationBlock
 	PII           string   `json:"pii"`        // PIIOff, PIIRedact or PIIBlock
-	UpdatedAt     string   `json:"updated_at"`
+	// OutputModeration screens non-streamed answers: OutputModerationOff,
+	// OutputModerationLog (flagged answers are logged with their categories)
+	// or OutputModerationBlock (and replaced by an error).
+	OutputModeration string `json:"output_moderation"`
+	UpdatedAt        string `json:"updated_at"`
 }
 
 // empty reports whether the policy enforces nothing.
 func (p Policy) empty() bool {
 	return p.RequestsPerMinute == 0 && p.TokensPerDay == 0 && len(p.AllowedModels) == 0 &&
-		p.Moderation == ModerationOff && p.PII == PIIOff
+		p.Moderation == ModerationOff && p.PII == PIIOff && (p.OutputModeration == "" || p.OutputModeration == OutputModerationOff)
 }
 
 // allows reports whether the policy lets the member call model.
@@ -66,6 +74,9 @@ func (p Policy) clean() (Policy, error) {
 	if p.PII == "" {
 		p.PII = PIIOff
 	}
+	if p.OutputModeration == "" {
+		p.OutputModeration = OutputModerationOff
+	}
 	bad := func(en, zh string) (Policy, error) { return p, apperr.Text(CodePolicyInvalid, op, en, zh) }
 	switch {
 	case p.RequestsPerMinute < 0 || p.TokensPerDay < 0:
@@ -73,6 +84,9 @@ func (p Policy) clean() (Policy, error) {
 	case p.Moderation != ModerationOff && p.Moderation != ModerationBlock:
 		return bad(fmt.Sprintf("Moderation %q is not one of off or block.", p.Moderation),
 			fmt.Sprintf("审核设置“%s”无效，只能是 off 或 block。", p.Moderation))
+	case p.OutputModeration != OutputModerationOff && p.OutputModeration != OutputModerationLog && p.OutputModeration != OutputModerationBlock:
+		return bad(fmt.Sprintf("Output moderation %q is not one of off, log or block.", p.OutputModeration),
+			fmt.Sprintf("输出审核设置“%s”无效，只能是 off、log 或 block。", p.OutputModeration))
 	case p.PII != PIIOff && p.PII != PIIRedact && p.PII != PIIBlock:
 		return bad(fmt.Sprintf("Personal data handling %q is not one of off, redact or block.", p.PII),
 			fmt.Sprintf("个人数据处理方式“%s”无效，只能是 off、redact 或 block。", p.PII))
@@ -123,11 +137,12 @@ func (a *Access) SetPolicy(ctx context.Context, p Policy) (Policy, error) {
 			return err
 		}
 		_, err := tx.ExecContext(ctx, `INSERT INTO gateway_policies(member_id, requests_per_minute, tokens_per_day,
-			allowed_models, moderation, pii, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+			allowed_models, moderation, pii, output_moderation, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT(member_id) DO UPDATE SET requests_per_minute = excluded.requests_per_minute,
 			tokens_per_day = excluded.tokens_per_day, allowed_models = excluded.allowed_models,
-			moderation = excluded.moderation, pii = excluded.pii, updated_at = excluded.updated_at`,
-			m.ID, p.RequestsPerMinute, p.TokensPerDay, string(models), p.Moderation, p.PII, p.UpdatedAt)
+			moderation = excluded.moderation, pii = excluded.pii, output_moderation = excluded.output_moderation,
+			updated_at = excluded.updated_at`,
+			m.ID, p.RequestsPerMinute, p.TokensPerDay, string(models), p.Moderation, p.PII, p.OutputModeration, p.UpdatedAt)
 		return err
 	})
 	if err != nil {
@@ -177,7 +192,7 @@ func (a *Access) loadPolicies(ctx context.Context) (map[string]Policy, error) {
 		return nil, err
 	}
 	rows, err := a.st.Read().QueryContext(ctx, `SELECT member_id, requests_per_minute, tokens_per_day, allowed_models,
-		moderation, pii, updated_at FROM gateway_policies`)
+		moderation, pii, output_moderation, updated_at FROM gateway_policies`)
 	if err != nil {
 		return nil, fmt.Errorf("read policies: %w", err)
 	}
@@ -187,7 +202,7 @@ func (a *Access) loadPolicies(ctx context.Context) (map[string]Policy, error) {
 		var p Policy
 		var id int64
 		var models string
-		if err := rows.Scan(&id, &p.RequestsPerMinute, &p.TokensPerDay, &models, &p.Moderation, &p.PII, &p.UpdatedAt); err != nil {
+		if err := rows.Scan(&id, &p.RequestsPerMinute, &p.TokensPerDay, &models, &p.Moderation, &p.PII, &p.OutputModeration, &p.UpdatedAt); err != nil {
 			return nil, fmt.Errorf("read policies: %w", err)
 		}
 		name, ok := names[id]

@@ -58,9 +58,14 @@ func (c *call) relay(ctx context.Context, resp *http.Response, idle *time.Timer)
 	ct := resp.Header.Get("Content-Type")
 	a.sse = strings.HasPrefix(ct, "text/event-stream")
 	c.ev.Status, c.ev.RequestID = resp.StatusCode, resp.Header.Get("x-request-id")
+	c.rate, c.hasRate = readRateHeaders(resp.Header)
+	if c.moderatesOutput(resp) {
+		c.relayModerated(ctx, resp)
+		return
+	}
 	c.ev.Stream = c.ev.Stream || a.sse
 	if resp.StatusCode == http.StatusUnauthorized && !c.own {
-		g.keys.drop() // the key may have been rotated; read it again next time
+		c.up.keys.drop() // the key may have been rotated; read it again next time
 	}
 	switch enc := resp.Header.Get("Content-Encoding"); {
 	case enc != "" && enc != "identity":

@@ -8,6 +8,8 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync/atomic"
+	"time"
 )
 
 // route maps a request path to the API operation it names ("/chat/completions")
@@ -69,7 +71,7 @@ type reqInfo struct {
 func parseRequest(b []byte, whole bool) reqInfo {
 	var in reqInfo
 	err := scanObject(b, func(k, v []byte, at int) bool {
-		switch string(k) {
+		switch keyName(k) {
 		case "model":
 			in.model, _ = jsonString(v)
 		case "stream":
@@ -82,6 +84,19 @@ func parseRequest(b []byte, whole bool) reqInfo {
 	})
 	in.parsed = err == nil || (!whole && errors.Is(err, errTruncated))
 	return in
+}
+
+// keyName is a member's key as the upstream's JSON decoder reads it: a key
+// written with escapes ("mod\u0065l") is the key it spells.
+func keyName(k []byte) string {
+	if bytes.IndexByte(k, '\\') < 0 {
+		return string(k)
+	}
+	s, ok := jsonString(append(append([]byte{'"'}, k...), '"'))
+	if !ok {
+		return string(k)
+	}
+	return s
 }
 
 // formField finds a small text field of a multipart/form-data body (the
@@ -132,24 +147,49 @@ func readAhead(body io.Reader, contentLength, limit int64) (head []byte, whole b
 
 // cappedBody is the unread rest of a request body on its way upstream,
 // refused once more than max bytes have passed in all.
+// Closing it leaves the client's body open, so that the gateway can still
+// read the rest off the connection before it answers 413.
 type cappedBody struct {
 	r      io.Reader
-	body   io.Closer
 	left   int64
-	tooBig bool
+	tooBig atomic.Bool
 }
 
 func (c *cappedBody) Read(p []byte) (int, error) {
+	if c.tooBig.Load() {
+		return 0, errBodyTooLarge
+	}
 	n, err := c.r.Read(p)
 	c.left -= int64(n)
 	if c.left < 0 {
-		c.tooBig = true
+		c.tooBig.Store(true)
 		return 0, errBodyTooLarge
 	}
 	return n, err
 }
 
-func (c *cappedBody) Close() error { return c.body.Close() }
+// Close does nothing: the server closes the client's body after the call.
+func (c *cappedBody) Close() error { return nil }
+
+// Bounds on reading the rest of a body over the limit before answering
+// 413: a client that sends its whole body before it reads the answer
+// (most HTTP/1.1 clients) would otherwise see its connection reset instead
+// of the answer. A body further over the limit, or slower, is cut off.
+const (
+	drainMax     = 1 << 30
+	drainTimeout = 30 * time.Second
+)
+
+// drainBody reads and discards the rest of the client's body, within the
+// bounds above, and marks the connection to close after the answer.
+func drainBody(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Connection", "close")
+	if r.Body == nil {
+		return
+	}
+	_ = http.NewResponseController(w).SetReadDeadline(time.Now().Add(drainTimeout))
+	_, _ = io.Copy(io.Discard, io.LimitReader(r.Body, drainMax))
+}
 
 // tooLarge is the 413 for a body over the gateway's limit.
 func tooLarge(limit int64, why string) apiError {

@@ -22,8 +22,9 @@ type Status struct {
 // services without a context (Wails binds plain values). It starts and
 // stops a Gateway with the saved settings and manages tokens and policies.
 type Screen struct {
-	deps Deps
-	ctx  func() context.Context
+	deps      Deps
+	ctx       func() context.Context
+	providers *Providers // the fallbacks each Start reads; one over Access's store by default
 
 	mu sync.Mutex
 	gw *Gateway
@@ -39,6 +40,13 @@ func NewScreen(deps Deps, ctx func() context.Context) *Screen {
 	return &Screen{deps: deps, ctx: ctx}
 }
 
+// UseProviders makes each Start, and the provider panel, use p.
+func (s *Screen) UseProviders(p *Providers) {
+	s.mu.Lock()
+	s.providers = p
+	s.mu.Unlock()
+}
+
 // Start starts the gateway with the saved settings; starting a running
 // gateway changes nothing.
 func (s *Screen) Start() (Status, error) {
@@ -51,7 +59,14 @@ func (s *Screen) Start() (Status, error) {
 	if err != nil {
 		return Status{}, err
 	}
-	gw, err := New(cfg, s.deps)
+	deps := s.deps
+	if s.providers == nil {
+		s.providers = NewProviders(s.deps.Access.st, ProvidersOptions{Secret: s.deps.Secret, Now: s.deps.Now})
+	}
+	if deps.Fallbacks, err = s.providers.Fallbacks(s.ctx()); err != nil {
+		return Status{}, err
+	}
+	gw, err := New(cfg, deps)
 	if err != nil {
 		return Status{}, err
 	}
@@ -100,7 +115,7 @@ func (s *Screen) status() Status {
 		return Status{Listen: cfg.Listen, Upstream: cfg.Upstream, Warnings: nonNil(cfg.Warnings()), Stats: Stats{RecentErrors: []ErrorEntry{}}}
 	}
 	st := Status{
-		Running: s.running(), Listen: s.gw.cfg.Listen, Upstream: s.gw.base.Redacted(),
+		Running: s.running(), Listen: s.gw.cfg.Listen, Upstream: s.gw.ups[0].base.Redacted(),
 		Stats: s.gw.Stats(), Warnings: nonNil(s.gw.Warnings()),
 	}
 	if st.Running {

@@ -120,7 +120,7 @@ const moderationTimeout = 30 * time.Second
 // types, authenticated as the call itself is, and records the call.
 func (c *call) moderate(ctx context.Context, texts []string) (openai.ModerationResponse, error) {
 	g := c.g
-	ctx, cancel := context.WithTimeout(ctx, min(g.cfg.UpstreamTimeout, moderationTimeout))
+	ctx, cancel := context.WithTimeout(ctx, min(g.cfg.FirstByteTimeout, moderationTimeout))
 	defer cancel()
 	start := g.now()
 	ev := usage.Event{
@@ -132,7 +132,7 @@ func (c *call) moderate(ctx context.Context, texts []string) (openai.ModerationR
 	if err != nil {
 		return openai.ModerationResponse{}, fmt.Errorf("encode the moderation request: %w", err)
 	}
-	u := *g.base
+	u := *g.ups[0].base
 	u.Path = strings.TrimRight(u.Path, "/") + "/moderations"
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, u.String(), bytes.NewReader(body))
 	if err != nil {

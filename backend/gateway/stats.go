@@ -26,6 +26,15 @@ type Stats struct {
 	// RecorderFailures counts usage rows lost because the recorder panicked.
 	RecorderFailures int64        `json:"recorder_failures"`
 	RecentErrors     []ErrorEntry `json:"recent_errors"` // newest first
+	// Failovers counts calls a provider failed that the next one took.
+	Failovers int64 `json:"failovers"`
+	// Providers are the primary and the fallbacks with their breakers.
+	Providers []ProviderState `json:"providers"`
+	// Alerts are account trouble, low rate-limit headroom, flagged
+	// answers and blocked end users, newest first.
+	Alerts []Alert `json:"alerts"`
+	// Headroom is each key's rate-limit headroom per model, lowest first.
+	Headroom []Headroom `json:"headroom"`
 }
 
 // ErrorEntry is one failed call, for people: never a key or a prompt.
@@ -42,7 +51,7 @@ type ErrorEntry struct {
 // counters are updated on every call without locks; the recent error list
 // takes a lock, on failures only.
 type counters struct {
-	requests, inFlight, streams, errors, refused, recorderFailures atomic.Int64
+	requests, inFlight, streams, errors, refused, recorderFailures, failovers atomic.Int64
 
 	mu     sync.Mutex
 	recent [recentErrors]ErrorEntry
@@ -84,6 +93,7 @@ func (c *counters) snapshot() Stats {
 	s := Stats{
 		Requests: c.requests.Load(), InFlight: c.inFlight.Load(), Streams: c.streams.Load(),
 		Errors: c.errors.Load(), Refused: c.refused.Load(), RecorderFailures: c.recorderFailures.Load(),
+		Failovers: c.failovers.Load(),
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()

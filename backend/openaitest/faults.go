@@ -70,12 +70,19 @@ func (s *Server) applyFault(x *exchange) bool {
 	if f.Status == 0 {
 		return true
 	}
+	if f.Status == statusRateLimited {
+		writeRateLimited(x.w)
+		return false
+	}
 	writeError(x.w, f.Status, faultError(f.Status))
 	return false
 }
 
 // faultError is the error body the API sends with status.
 func faultError(status int) apiError {
+	if e, ok := accountFaultError(status); ok {
+		return e
+	}
 	switch status {
 	case http.StatusForbidden:
 		return apiError{Message: "Country, region, or territory not supported", Type: "request_forbidden", Code: "unsupported_country_region_territory"}

@@ -36,6 +36,9 @@ type Event struct {
 	ReasoningTokens int64         `json:"reasoning_tokens"`
 	RequestID       string        `json:"request_id"`
 	CostUSD         float64       `json:"cost_usd"` // estimated from the price table when written
+	// Provider names the gateway provider that answered ("primary" or a
+	// fallback's name); "" for the app's own calls.
+	Provider string `json:"provider"`
 
 	// RequestBody and ResponseBody are the prompt and completion, for teams
 	// that switched body logging on (Policy.BodyLogging). Service.Insert

@@ -13,11 +13,12 @@ const (
 	ByEndpoint = "endpoint"
 	ByKey      = "key" // the key's fingerprint; Label names it when known
 	BySource   = "source"
+	ByProvider = "provider" // the provider that answered a gateway call; "" for the app's own calls
 )
 
 // Groupings lists what a report can be grouped by.
 func Groupings() []string {
-	return []string{ByDay, ByMember, ByModel, ByEndpoint, ByKey, BySource}
+	return []string{ByDay, ByMember, ByModel, ByEndpoint, ByKey, BySource, ByProvider}
 }
 
 // Series buckets.

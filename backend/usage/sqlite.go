@@ -21,7 +21,7 @@ var _ Store = (*SQLite)(nil)
 
 const insertEventSQL = `INSERT INTO usage_events(at, source, member, key_fingerprint, endpoint, method, model,
 	status, error_type, latency_us, ttfb_us, stream, input_tokens, cached_tokens, output_tokens,
-	reasoning_tokens, request_id, cost_usd) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	reasoning_tokens, request_id, cost_usd, provider) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 
 const insertBodySQL = `INSERT INTO usage_bodies(event_id, at, request, response, redacted) VALUES (?, ?, ?, ?, ?)`
 
@@ -39,16 +39,16 @@ const upsertSums = `requests = requests + excluded.requests,
 	rate_limited = rate_limited + excluded.rate_limited,
 	cost_usd = cost_usd + excluded.cost_usd`
 
-const upsertDailySQL = `INSERT INTO usage_daily(day, member, model, endpoint, key_fingerprint, source, ` + sumColumns + `)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-	ON CONFLICT(day, member, model, endpoint, key_fingerprint, source) DO UPDATE SET ` + upsertSums
+const upsertDailySQL = `INSERT INTO usage_daily(day, member, model, endpoint, key_fingerprint, source, provider, ` + sumColumns + `)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	ON CONFLICT(day, member, model, endpoint, key_fingerprint, source, provider) DO UPDATE SET ` + upsertSums
 
 const upsertDimSQL = `INSERT INTO usage_daily_by(dim, day, source, value, ` + sumColumns + `)
 	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 	ON CONFLICT(dim, day, source, value) DO UPDATE SET ` + upsertSums
 
 // dailyKey is one usage_daily row.
-type dailyKey struct{ day, member, model, endpoint, key, source string }
+type dailyKey struct{ day, member, model, endpoint, key, source, provider string }
 
 // dimKey is one usage_daily_by row.
 type dimKey struct{ dim, day, source, value string }
@@ -87,7 +87,7 @@ func rollup(events []Event) (map[dailyKey]*Totals, map[dimKey]*Totals) {
 	for _, e := range events {
 		t := totalsOf(e)
 		day := dayOf(e.Time)
-		k := dailyKey{day, e.Member, e.Model, e.Endpoint, e.KeyFingerprint, e.Source}
+		k := dailyKey{day, e.Member, e.Model, e.Endpoint, e.KeyFingerprint, e.Source, e.Provider}
 		if daily[k] == nil {
 			daily[k] = &Totals{}
 		}
@@ -97,6 +97,7 @@ func rollup(events []Event) (map[dailyKey]*Totals, map[dimKey]*Totals) {
 		add(dims, dimKey{ByModel, day, e.Source, e.Model}, t)
 		add(dims, dimKey{ByEndpoint, day, e.Source, e.Endpoint}, t)
 		add(dims, dimKey{ByKey, day, e.Source, e.KeyFingerprint}, t)
+		add(dims, dimKey{ByProvider, day, e.Source, e.Provider}, t)
 	}
 	return daily, dims
 }
@@ -111,7 +112,7 @@ func insertEvents(ctx context.Context, tx *sql.Tx, events []Event) error {
 	for _, e := range events {
 		res, err := ins.ExecContext(ctx, e.Time.UnixMilli(), e.Source, e.Member, e.KeyFingerprint, e.Endpoint,
 			e.Method, e.Model, e.Status, e.ErrorType, e.Latency.Microseconds(), e.TimeToFirstByte.Microseconds(),
-			e.Stream, e.InputTokens, e.CachedTokens, e.OutputTokens, e.ReasoningTokens, e.RequestID, e.CostUSD)
+			e.Stream, e.InputTokens, e.CachedTokens, e.OutputTokens, e.ReasoningTokens, e.RequestID, e.CostUSD, e.Provider)
 		if err != nil {
 			return err
 		}
@@ -142,7 +143,7 @@ func upsertDaily(ctx context.Context, tx *sql.Tx, daily map[dailyKey]*Totals) er
 	}
 	defer stmt.Close()
 	for k, t := range daily {
-		if _, err := stmt.ExecContext(ctx, append([]any{k.day, k.member, k.model, k.endpoint, k.key, k.source}, sumArgs(t)...)...); err != nil {
+		if _, err := stmt.ExecContext(ctx, append([]any{k.day, k.member, k.model, k.endpoint, k.key, k.source, k.provider}, sumArgs(t)...)...); err != nil {
 			return err
 		}
 	}

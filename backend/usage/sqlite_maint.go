@@ -145,7 +145,7 @@ func rebuildDims(ctx context.Context, tx *sql.Tx) error {
 		return err
 	}
 	for dim, col := range map[string]string{ByDay: `''`, ByMember: `member`, ByModel: `model`,
-		ByEndpoint: `endpoint`, ByKey: `key_fingerprint`} {
+		ByEndpoint: `endpoint`, ByKey: `key_fingerprint`, ByProvider: `provider`} {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO usage_daily_by(dim, day, source, value, `+sumColumns+`)
 			SELECT ?, day, source, `+col+`, `+rollupSums+` FROM usage_daily GROUP BY day, source, `+col, dim); err != nil {
 			return fmt.Errorf("rebuild %s rollup: %w", dim, err)

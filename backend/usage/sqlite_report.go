@@ -24,6 +24,7 @@ var rawGroup = map[string]string{
 	ByEndpoint: `endpoint`,
 	ByKey:      `key_fingerprint`,
 	BySource:   `source`,
+	ByProvider: `provider`,
 }
 
 // Report sums usage per group: whole days from usage_daily_by, the parts

@@ -182,6 +182,39 @@ const steps = [
     },
   ],
   [
+    'providers: add a fallback, test it, run a drill, remove it',
+    async () => {
+      await dismissToasts();
+      await openTab('providers');
+      await page.waitForSelector(`${$('gateway-provider')}[data-name="primary"]`);
+      if (!live) {
+        console.log('# no stand-in upstream: providers are not exercised');
+        return;
+      }
+      await page.fill($('gateway-provider-name'), 'backup');
+      await page.fill($('gateway-provider-url'), OPENAI_URL);
+      await page.selectOption($('gateway-provider-key'), 'e2e');
+      await page.fill($('gateway-provider-models'), 'gpt-4o-mini=gpt-4o');
+      await page.click($('gateway-provider-add-submit'));
+      await toast('success');
+      const row = `${$('gateway-provider')}[data-name="backup"]`;
+      await page.waitForSelector(row);
+      await page.click(`${row} ${$('gateway-provider-test')}`);
+      await page.waitForSelector(`${row} ${$('gateway-provider-check')}`);
+      const check = await page.locator(`${row} ${$('gateway-provider-check')}`).innerText();
+      assert(/answered in \d+ ms/.test(check), `the provider test reads "${check}"`);
+      await page.click($('gateway-drill'));
+      await page.waitForSelector(`${$('gateway-drill-result')}[data-passed="true"]`);
+      const drill = await page.locator($('gateway-drill-result')).innerText();
+      assert(drill.includes('backup would answer') && drill.includes('OP-09'), `the drill reads "${drill}"`);
+      await shot('03b-providers');
+      await dismissToasts();
+      await page.click(`${row} ${$('gateway-provider-remove')}`);
+      await toast('success');
+      await page.waitForFunction((sel) => !document.querySelector(sel), row);
+    },
+  ],
+  [
     'create a member token',
     async () => {
       await dismissToasts();

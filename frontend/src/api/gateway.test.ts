@@ -12,6 +12,12 @@ vi.mock('./wailsjs/go/gateway/Screen', () => ({
   RevokeToken: vi.fn(),
   Policies: vi.fn(),
   SetPolicy: vi.fn(),
+  Providers: vi.fn(),
+  AddProvider: vi.fn(),
+  RemoveProvider: vi.fn(),
+  TestProvider: vi.fn(),
+  RunDrill: vi.fn(),
+  LastDrill: vi.fn(),
 }));
 vi.mock('./wailsjs/go/keys/Screen', () => ({ Members: vi.fn(), Keys: vi.fn() }));
 vi.mock('./wailsjs/go/usage/Screen', () => ({}));
@@ -75,6 +81,13 @@ describe('gateway decoding', () => {
       upstream_auth: '',
       add_include_usage: true,
       max_body_bytes: 0,
+      connect_timeout: 0,
+      first_byte_timeout: 0,
+      idle_timeout: 0,
+      breaker_cooldown: 0,
+      no_safety_identifiers: false,
+      responses_store_false: false,
+      blocklist_threshold: 0,
     });
     expect(g.gatewayDecoders.token({ id: 3, member: 'ann', prefix: 'stw_Ab3x…', active: true })).toMatchObject({
       id: 3,
@@ -91,11 +104,34 @@ describe('gateway decoding', () => {
 describe('gateway calls', () => {
   it('sends the settings and a policy as Go reads them', async () => {
     vi.mocked(Screen.SaveSettings).mockImplementation(async (c) => c as never);
-    const cfg = { listen: '127.0.0.1:9000', upstream: 'https://api.openai.com/v1', upstream_key_label: 'team', upstream_auth: 'bearer' as const, add_include_usage: false, max_body_bytes: 1 << 20 };
+    const cfg = {
+      listen: '127.0.0.1:9000', upstream: 'https://api.openai.com/v1', upstream_key_label: 'team', upstream_auth: 'bearer' as const,
+      add_include_usage: false, max_body_bytes: 1 << 20, connect_timeout: 5e9, first_byte_timeout: 120e9, idle_timeout: 0,
+      breaker_cooldown: 60e9, no_safety_identifiers: true, responses_store_false: true, blocklist_threshold: 3,
+    };
+    // Every setting goes to Go, so saving from the screen never resets one set elsewhere.
     expect(await g.saveGatewaySettings(cfg)).toEqual(cfg);
     vi.mocked(Screen.SetPolicy).mockImplementation(async (p) => p as never);
     const saved = await g.setGatewayPolicy({ ...g.emptyGatewayPolicy('ann'), tokens_per_day: 5000, allowed_models: ['gpt-4o-mini'], pii: 'redact' });
     expect(saved).toMatchObject({ member: 'ann', tokens_per_day: 5000, allowed_models: ['gpt-4o-mini'], pii: 'redact' });
+    const out = await g.setGatewayPolicy({ ...g.emptyGatewayPolicy('ann'), output_moderation: 'block' });
+    expect(out.output_moderation).toBe('block');
+    expect(g.gatewayPolicyEnforces(out)).toBe(true);
+  });
+
+  it('lists providers with their state and runs a drill', async () => {
+    vi.mocked(Screen.Providers).mockResolvedValue([
+      { name: 'primary', base_url: 'https://api.openai.com/v1', key_label: 'team', models: null, primary: true, state: 'open', reason: 'answered 401 account_deactivated', requests: 3, failures: 1 },
+      { name: 'deepseek', base_url: 'https://api.deepseek.com/v1', key_label: 'ds', models: { 'gpt-4o-mini': 'deepseek-chat' }, state: 'weird' },
+    ] as never);
+    const list = await g.gatewayProviders();
+    expect(list[0]).toMatchObject({ name: 'primary', primary: true, state: 'open', models: {}, failures: 1 });
+    expect(list[1]).toMatchObject({ name: 'deepseek', primary: false, state: 'healthy', models: { 'gpt-4o-mini': 'deepseek-chat' } });
+    vi.mocked(Screen.RunDrill).mockResolvedValue({ at: '2026-03-10T09:00:00Z', passed: true, answered_by: 'deepseek', checks: null } as never);
+    expect(await g.runGatewayDrill()).toEqual({ at: '2026-03-10T09:00:00Z', passed: true, answered_by: 'deepseek', summary: '', checks: [] });
+    vi.mocked(Screen.AddProvider).mockResolvedValue({ name: 'qwen', base_url: 'https://x/v1', key_label: 'qw', models: {} } as never);
+    await g.addGatewayProvider('qwen', 'https://x/v1', 'qw', '');
+    expect(vi.mocked(Screen.AddProvider).mock.calls[0]).toEqual(['qwen', 'https://x/v1', 'qw', '']);
   });
 
   it('returns a new token once and lists members from the key register', async () => {

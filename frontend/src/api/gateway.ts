@@ -27,6 +27,12 @@ export interface GatewayScreenBinding {
   RevokeToken: (id: number) => Promise<unknown>;
   Policies: () => Promise<unknown>;
   SetPolicy: (p: models.Policy) => Promise<unknown>;
+  Providers: () => Promise<unknown>;
+  AddProvider: (name: string, baseURL: string, keyLabel: string, models: string) => Promise<unknown>;
+  RemoveProvider: (name: string) => Promise<unknown>;
+  TestProvider: (name: string) => Promise<unknown>;
+  RunDrill: () => Promise<unknown>;
+  LastDrill: () => Promise<unknown>;
 }
 
 /** The keys.Screen method the Gateway screen reads: the team's members. */
@@ -48,6 +54,89 @@ export type GatewayModeration = (typeof GATEWAY_MODERATION)[number];
 
 export const GATEWAY_PII = ['off', 'redact', 'block'] as const;
 export type GatewayPII = (typeof GATEWAY_PII)[number];
+
+export const GATEWAY_OUTPUT_MODERATION = ['off', 'log', 'block'] as const;
+export type GatewayOutputModeration = (typeof GATEWAY_OUTPUT_MODERATION)[number];
+
+/** A provider's circuit breaker: healthy, open (calls skip it), probing. */
+export const GATEWAY_PROVIDER_STATES = ['healthy', 'open', 'probing'] as const;
+export type GatewayProviderState = (typeof GATEWAY_PROVIDER_STATES)[number];
+
+/** An OpenAI-compatible API the gateway sends calls to: the primary or a fallback. */
+export interface GatewayProvider {
+  name: string;
+  base_url: string;
+  key_label: string;
+  /** Model asked for -> model this provider serves. */
+  models: Record<string, string>;
+  primary: boolean;
+}
+
+/** A provider with its breaker's state, as the running gateway sees it. */
+export interface GatewayProviderStatus extends GatewayProvider {
+  state: GatewayProviderState;
+  reason: string;
+  since: string;
+  retry_at: string;
+  last_error: string;
+  last_error_at: string;
+  requests: number;
+  failures: number;
+  latency_ms: number;
+}
+
+export const GATEWAY_ALERT_KINDS = ['account_trouble', 'low_headroom', 'output_flagged', 'end_user_blocked'] as const;
+export type GatewayAlertKind = (typeof GATEWAY_ALERT_KINDS)[number] | 'other';
+
+/** Something the gateway saw that a person should hear about at once. */
+export interface GatewayAlert {
+  time: string;
+  first: string;
+  kind: GatewayAlertKind;
+  provider: string;
+  member: string;
+  /** English from Go; never a key or a prompt. */
+  message: string;
+  count: number;
+}
+
+/** A key's rate-limit headroom for a model, from the provider's x-ratelimit-* headers. */
+export interface GatewayHeadroom {
+  provider: string;
+  key_fingerprint: string;
+  model: string;
+  limit_requests: number;
+  remaining_requests: number;
+  limit_tokens: number;
+  remaining_tokens: number;
+  /** The smaller share left, 0–100. */
+  percent: number;
+  /** Under 10% left. */
+  low: boolean;
+  at: string;
+}
+
+/** One provider's answer to a small test request. */
+export interface GatewayProviderCheck {
+  provider: string;
+  base_url: string;
+  primary: boolean;
+  model: string;
+  ok: boolean;
+  status: number;
+  latency_ms: number;
+  error: string;
+}
+
+/** A failover drill; a passing one is evidence for OP-09. */
+export interface GatewayDrill {
+  /** "" before the first drill. */
+  at: string;
+  passed: boolean;
+  answered_by: string;
+  summary: string;
+  checks: GatewayProviderCheck[];
+}
 
 /** One failed call, for people: never a key or a prompt. */
 export interface GatewayErrorEntry {
@@ -79,6 +168,13 @@ export interface GatewayStats {
   recorder_failures: number;
   /** Newest first. */
   recent_errors: GatewayErrorEntry[];
+  /** Calls a provider failed that the next one took. */
+  failovers: number;
+  providers: GatewayProviderStatus[];
+  /** Newest first. */
+  alerts: GatewayAlert[];
+  /** Lowest first. */
+  headroom: GatewayHeadroom[];
 }
 
 export interface GatewayStatus {
@@ -104,6 +200,17 @@ export interface GatewayConfig {
   add_include_usage: boolean;
   /** The largest request body forwarded, in bytes; 0 for the default. */
   max_body_bytes: number;
+  /** Timeouts in nanoseconds (Go durations); 0 for the default. */
+  connect_timeout: number;
+  first_byte_timeout: number;
+  idle_timeout: number;
+  breaker_cooldown: number;
+  /** Don't add safety identifiers to member-token chat and Responses calls. */
+  no_safety_identifiers: boolean;
+  /** Send "store": false on Responses calls. */
+  responses_store_false: boolean;
+  /** Refuse an end user flagged this many times in a day; 0 is off. */
+  blocklist_threshold: number;
 }
 
 /** A member token, never the token itself. */
@@ -129,6 +236,7 @@ export interface GatewayPolicy {
   allowed_models: string[];
   moderation: GatewayModeration;
   pii: GatewayPII;
+  output_moderation: GatewayOutputModeration;
   updated_at: string;
 }
 
@@ -173,6 +281,94 @@ function errorEntry(v: unknown): GatewayErrorEntry {
   };
 }
 
+function models_(v: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, val] of Object.entries(obj(v))) if (typeof val === 'string') out[k] = val;
+  return out;
+}
+
+function provider(v: unknown): GatewayProvider {
+  const o = obj(v);
+  return {
+    name: str(o['name']),
+    base_url: str(o['base_url']),
+    key_label: str(o['key_label']),
+    models: models_(o['models']),
+    primary: o['primary'] === true,
+  };
+}
+
+function providerStatus(v: unknown): GatewayProviderStatus {
+  const o = obj(v);
+  return {
+    ...provider(v),
+    state: oneOf(GATEWAY_PROVIDER_STATES, o['state'], 'healthy'),
+    reason: str(o['reason']),
+    since: str(o['since']),
+    retry_at: str(o['retry_at']),
+    last_error: str(o['last_error']),
+    last_error_at: str(o['last_error_at']),
+    requests: num(o['requests']),
+    failures: num(o['failures']),
+    latency_ms: num(o['latency_ms']),
+  };
+}
+
+function alert(v: unknown): GatewayAlert {
+  const o = obj(v);
+  const kind = str(o['kind']);
+  return {
+    time: str(o['time']),
+    first: str(o['first']),
+    kind: (GATEWAY_ALERT_KINDS as readonly string[]).includes(kind) ? (kind as GatewayAlertKind) : 'other',
+    provider: str(o['provider']),
+    member: str(o['member']),
+    message: str(o['message']),
+    count: num(o['count']),
+  };
+}
+
+function headroom(v: unknown): GatewayHeadroom {
+  const o = obj(v);
+  return {
+    provider: str(o['provider']),
+    key_fingerprint: str(o['key_fingerprint']),
+    model: str(o['model']),
+    limit_requests: num(o['limit_requests']),
+    remaining_requests: num(o['remaining_requests']),
+    limit_tokens: num(o['limit_tokens']),
+    remaining_tokens: num(o['remaining_tokens']),
+    percent: num(o['percent']),
+    low: o['low'] === true,
+    at: str(o['at']),
+  };
+}
+
+function providerCheck(v: unknown): GatewayProviderCheck {
+  const o = obj(v);
+  return {
+    provider: str(o['provider']),
+    base_url: str(o['base_url']),
+    primary: o['primary'] === true,
+    model: str(o['model']),
+    ok: o['ok'] === true,
+    status: num(o['status']),
+    latency_ms: num(o['latency_ms']),
+    error: str(o['error']),
+  };
+}
+
+function drill(v: unknown): GatewayDrill {
+  const o = obj(v);
+  return {
+    at: str(o['at']),
+    passed: o['passed'] === true,
+    answered_by: str(o['answered_by']),
+    summary: str(o['summary']),
+    checks: list(o['checks'], providerCheck),
+  };
+}
+
 function stats(v: unknown): GatewayStats {
   const o = obj(v);
   return {
@@ -186,6 +382,10 @@ function stats(v: unknown): GatewayStats {
     queue_overflow: num(o['queue_overflow']),
     recorder_failures: num(o['recorder_failures']),
     recent_errors: list(o['recent_errors'], errorEntry),
+    failovers: num(o['failovers']),
+    providers: list(o['providers'], providerStatus),
+    alerts: list(o['alerts'], alert),
+    headroom: list(o['headroom'], headroom),
   };
 }
 
@@ -210,6 +410,13 @@ function config(v: unknown): GatewayConfig {
     upstream_auth: oneOf(GATEWAY_AUTHS, o['upstream_auth'], ''),
     add_include_usage: o['add_include_usage'] === true,
     max_body_bytes: num(o['max_body_bytes']),
+    connect_timeout: num(o['connect_timeout']),
+    first_byte_timeout: num(o['first_byte_timeout']),
+    idle_timeout: num(o['idle_timeout']),
+    breaker_cooldown: num(o['breaker_cooldown']),
+    no_safety_identifiers: o['no_safety_identifiers'] === true,
+    responses_store_false: o['responses_store_false'] === true,
+    blocklist_threshold: num(o['blocklist_threshold']),
   };
 }
 
@@ -235,6 +442,7 @@ function policy(v: unknown): GatewayPolicy {
     allowed_models: list(o['allowed_models'], str).filter((m) => m !== ''),
     moderation: oneOf(GATEWAY_MODERATION, o['moderation'], 'off'),
     pii: oneOf(GATEWAY_PII, o['pii'], 'off'),
+    output_moderation: oneOf(GATEWAY_OUTPUT_MODERATION, o['output_moderation'], 'off'),
     updated_at: str(o['updated_at']),
   };
 }
@@ -253,6 +461,7 @@ export function emptyGatewayPolicy(member: string): GatewayPolicy {
     allowed_models: [],
     moderation: 'off',
     pii: 'off',
+    output_moderation: 'off',
     updated_at: '',
   };
 }
@@ -260,12 +469,13 @@ export function emptyGatewayPolicy(member: string): GatewayPolicy {
 /** Whether a policy limits or screens anything. */
 export function gatewayPolicyEnforces(p: GatewayPolicy): boolean {
   return (
-    p.requests_per_minute > 0 || p.tokens_per_day > 0 || p.allowed_models.length > 0 || p.moderation !== 'off' || p.pii !== 'off'
+    p.requests_per_minute > 0 || p.tokens_per_day > 0 || p.allowed_models.length > 0 || p.moderation !== 'off' || p.pii !== 'off' ||
+    p.output_moderation !== 'off'
   );
 }
 
 /** The decoders, for tests. */
-export const gatewayDecoders = { status, stats, config, token, policy, member };
+export const gatewayDecoders = { status, stats, config, token, policy, member, providerStatus, drill, providerCheck };
 
 // --- calls -------------------------------------------------------------------
 
@@ -303,6 +513,13 @@ export const saveGatewaySettings = (cfg: GatewayConfig): Promise<GatewayConfig> 
           upstream_auth: cfg.upstream_auth,
           add_include_usage: cfg.add_include_usage,
           max_body_bytes: cfg.max_body_bytes,
+          connect_timeout: cfg.connect_timeout,
+          first_byte_timeout: cfg.first_byte_timeout,
+          idle_timeout: cfg.idle_timeout,
+          breaker_cooldown: cfg.breaker_cooldown,
+          no_safety_identifiers: cfg.no_safety_identifiers,
+          responses_store_false: cfg.responses_store_false,
+          blocklist_threshold: cfg.blocklist_threshold,
         }),
       ),
     config,
@@ -332,6 +549,7 @@ export const setGatewayPolicy = (p: GatewayPolicy): Promise<GatewayPolicy> =>
           allowed_models: [...p.allowed_models],
           moderation: p.moderation,
           pii: p.pii,
+          output_moderation: p.output_moderation,
           updated_at: '',
         }),
       ),
@@ -341,3 +559,23 @@ export const setGatewayPolicy = (p: GatewayPolicy): Promise<GatewayPolicy> =>
 /** The team's members, from the key register. */
 export const gatewayMembers = (): Promise<GatewayMember[]> =>
   gcall(() => keysScreen.Members(), (v) => list(v, member).filter((m) => m.name !== ''));
+
+/** The primary and the fallbacks, in order, with their breakers' state. */
+export const gatewayProviders = (): Promise<GatewayProviderStatus[]> =>
+  gcall(() => screen.Providers(), (v) => list(v, providerStatus));
+
+/** Appends a fallback provider; models is FROM=TO,... */
+export const addGatewayProvider = (name: string, baseURL: string, keyLabel: string, models: string): Promise<GatewayProvider> =>
+  gcall(() => screen.AddProvider(name, baseURL, keyLabel, models), provider);
+
+export const removeGatewayProvider = (name: string): Promise<void> => gcall(() => screen.RemoveProvider(name), nothing);
+
+/** Sends one small request to a provider. */
+export const testGatewayProvider = (name: string): Promise<GatewayProviderCheck> =>
+  gcall(() => screen.TestProvider(name), providerCheck);
+
+/** Tests every provider as if the primary were down; the result is kept as evidence. */
+export const runGatewayDrill = (): Promise<GatewayDrill> => gcall(() => screen.RunDrill(), drill);
+
+/** The latest drill; its `at` is "" before the first. */
+export const lastGatewayDrill = (): Promise<GatewayDrill> => gcall(() => screen.LastDrill(), drill);

@@ -126,6 +126,12 @@ func startTargets(ctx context.Context, dir, up string) ([]*target, func(), error
 			targets = append(targets, rp)
 		}
 	}
+	if err == nil {
+		var fo []*target
+		if fo, err = failoverTargets(ctx, up, reg, access, tok); err == nil {
+			targets = append(targets, fo...)
+		}
+	}
 	if err != nil {
 		stop()
 		return nil, nil, err
@@ -232,6 +238,11 @@ func (r results) checks(stream bool, conc int) []check {
 		}
 		if g.failed > 0 {
 			out = append(out, check{fmt.Sprintf("%s concurrency %d, %s: %d requests failed", kind, conc, name, g.failed), false})
+		}
+	}
+	for i := 4; i < len(r.m); i++ {
+		if r.m[i].failed > 0 {
+			out = append(out, check{fmt.Sprintf("%s concurrency %d, failover target %d: %d requests failed", kind, conc, i, r.m[i].failed), false})
 		}
 	}
 	if logged, sent := r.logs[2], r.m[2].sent; logged != int64(sent) {

@@ -7,7 +7,7 @@ import type { GatewayConfig, GatewayMember, GatewayPolicy, GatewayStatus, Gatewa
 import type { AppError } from '../../api/types';
 import { failure } from '../usage/state.svelte';
 
-export const TABS = ['status', 'access', 'settings'] as const;
+export const TABS = ['status', 'providers', 'access', 'settings'] as const;
 export type GatewayTab = (typeof TABS)[number];
 
 class GatewayState {

@@ -568,6 +568,30 @@ export namespace checklist {
 
 export namespace gateway {
 	
+	export class Alert {
+	    time: string;
+	    first: string;
+	    kind: string;
+	    provider: string;
+	    member: string;
+	    message: string;
+	    count: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Alert(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.time = source["time"];
+	        this.first = source["first"];
+	        this.kind = source["kind"];
+	        this.provider = source["provider"];
+	        this.member = source["member"];
+	        this.message = source["message"];
+	        this.count = source["count"];
+	    }
+	}
 	export class Config {
 	    listen: string;
 	    upstream: string;
@@ -575,6 +599,13 @@ export namespace gateway {
 	    upstream_auth: string;
 	    add_include_usage: boolean;
 	    max_body_bytes: number;
+	    connect_timeout: number;
+	    first_byte_timeout: number;
+	    idle_timeout: number;
+	    breaker_cooldown: number;
+	    no_safety_identifiers: boolean;
+	    responses_store_false: boolean;
+	    blocklist_threshold: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new Config(source);
@@ -588,7 +619,78 @@ export namespace gateway {
 	        this.upstream_auth = source["upstream_auth"];
 	        this.add_include_usage = source["add_include_usage"];
 	        this.max_body_bytes = source["max_body_bytes"];
+	        this.connect_timeout = source["connect_timeout"];
+	        this.first_byte_timeout = source["first_byte_timeout"];
+	        this.idle_timeout = source["idle_timeout"];
+	        this.breaker_cooldown = source["breaker_cooldown"];
+	        this.no_safety_identifiers = source["no_safety_identifiers"];
+	        this.responses_store_false = source["responses_store_false"];
+	        this.blocklist_threshold = source["blocklist_threshold"];
 	    }
+	}
+	export class ProviderCheck {
+	    provider: string;
+	    base_url: string;
+	    primary: boolean;
+	    model: string;
+	    ok: boolean;
+	    status: number;
+	    latency_ms: number;
+	    error: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ProviderCheck(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.provider = source["provider"];
+	        this.base_url = source["base_url"];
+	        this.primary = source["primary"];
+	        this.model = source["model"];
+	        this.ok = source["ok"];
+	        this.status = source["status"];
+	        this.latency_ms = source["latency_ms"];
+	        this.error = source["error"];
+	    }
+	}
+	export class Drill {
+	    at: string;
+	    passed: boolean;
+	    answered_by: string;
+	    summary: string;
+	    checks: ProviderCheck[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Drill(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.at = source["at"];
+	        this.passed = source["passed"];
+	        this.answered_by = source["answered_by"];
+	        this.summary = source["summary"];
+	        this.checks = this.convertValues(source["checks"], ProviderCheck);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class ErrorEntry {
 	    time: string;
@@ -614,6 +716,36 @@ export namespace gateway {
 	        this.message = source["message"];
 	    }
 	}
+	export class Headroom {
+	    provider: string;
+	    key_fingerprint: string;
+	    model: string;
+	    limit_requests: number;
+	    remaining_requests: number;
+	    limit_tokens: number;
+	    remaining_tokens: number;
+	    percent: number;
+	    low: boolean;
+	    at: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Headroom(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.provider = source["provider"];
+	        this.key_fingerprint = source["key_fingerprint"];
+	        this.model = source["model"];
+	        this.limit_requests = source["limit_requests"];
+	        this.remaining_requests = source["remaining_requests"];
+	        this.limit_tokens = source["limit_tokens"];
+	        this.remaining_tokens = source["remaining_tokens"];
+	        this.percent = source["percent"];
+	        this.low = source["low"];
+	        this.at = source["at"];
+	    }
+	}
 	export class Policy {
 	    member: string;
 	    requests_per_minute: number;
@@ -621,6 +753,7 @@ export namespace gateway {
 	    allowed_models: string[];
 	    moderation: string;
 	    pii: string;
+	    output_moderation: string;
 	    updated_at: string;
 	
 	    static createFrom(source: any = {}) {
@@ -635,7 +768,79 @@ export namespace gateway {
 	        this.allowed_models = source["allowed_models"];
 	        this.moderation = source["moderation"];
 	        this.pii = source["pii"];
+	        this.output_moderation = source["output_moderation"];
 	        this.updated_at = source["updated_at"];
+	    }
+	}
+	export class Provider {
+	    name: string;
+	    base_url: string;
+	    key_label: string;
+	    models: Record<string, string>;
+	    primary: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Provider(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.base_url = source["base_url"];
+	        this.key_label = source["key_label"];
+	        this.models = source["models"];
+	        this.primary = source["primary"];
+	    }
+	}
+	
+	export class ProviderState {
+	    name: string;
+	    base_url: string;
+	    key_label: string;
+	    models: Record<string, string>;
+	    primary: boolean;
+	    state: string;
+	    reason: string;
+	    since: string;
+	    retry_at: string;
+	    last_error: string;
+	    last_error_at: string;
+	    requests: number;
+	    failures: number;
+	    latency_ms: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ProviderState(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.base_url = source["base_url"];
+	        this.key_label = source["key_label"];
+	        this.models = source["models"];
+	        this.primary = source["primary"];
+	        this.state = source["state"];
+	        this.reason = source["reason"];
+	        this.since = source["since"];
+	        this.retry_at = source["retry_at"];
+	        this.last_error = source["last_error"];
+	        this.last_error_at = source["last_error_at"];
+	        this.requests = source["requests"];
+	        this.failures = source["failures"];
+	        this.latency_ms = source["latency_ms"];
+	    }
+	}
+	export class Providers {
+	
+	
+	    static createFrom(source: any = {}) {
+	        return new Providers(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	
 	    }
 	}
 	export class Stats {
@@ -649,6 +854,10 @@ export namespace gateway {
 	    queue_overflow: number;
 	    recorder_failures: number;
 	    recent_errors: ErrorEntry[];
+	    failovers: number;
+	    providers: ProviderState[];
+	    alerts: Alert[];
+	    headroom: Headroom[];
 	
 	    static createFrom(source: any = {}) {
 	        return new Stats(source);
@@ -666,6 +875,10 @@ export namespace gateway {
 	        this.queue_overflow = source["queue_overflow"];
 	        this.recorder_failures = source["recorder_failures"];
 	        this.recent_errors = this.convertValues(source["recent_errors"], ErrorEntry);
+	        this.failovers = source["failovers"];
+	        this.providers = this.convertValues(source["providers"], ProviderState);
+	        this.alerts = this.convertValues(source["alerts"], Alert);
+	        this.headroom = this.convertValues(source["headroom"], Headroom);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
