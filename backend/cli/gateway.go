@@ -5,10 +5,9 @@ import (
 	"fmt"
 	"os/signal"
 	"syscall"
-	"time"
 
+	"steward/backend/app"
 	"steward/backend/gateway"
-	"steward/backend/keys"
 )
 
 // runGateway serves the local OpenAI-compatible gateway until interrupted.
@@ -20,70 +19,27 @@ func runGateway(ctx context.Context, env *Env, args []string) error {
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	svc, err := open(ctx, env)
-	if err != nil {
-		return err
-	}
-	defer svc.Close()
-	reg, err := svc.register(ctx)
-	if err != nil {
-		return err
-	}
-	access := gateway.NewAccess(svc.store, reg, gateway.AccessOptions{})
-	cfg, err := access.SavedConfig(ctx)
-	if err != nil {
-		return err
-	}
-	for flag, dst := range map[string]*string{"listen": &cfg.Listen, "upstream": &cfg.Upstream, "key": &cfg.UpstreamKeyLabel} {
-		if v := map[string]string{"listen": *listen, "upstream": *upstream, "key": *keyLabel}[flag]; v != "" {
-			*dst = v
+	return withServices(ctx, env, func(svc *app.Services) error {
+		cfg, err := svc.Gateway.Settings(ctx)
+		if err != nil {
+			return err
 		}
-	}
-	u, w := svc.usageLog()
-	gw, err := gateway.New(cfg, gateway.Deps{Access: access, Secret: reg.Secret, Lookup: reg.Lookup, Recorder: w,
-		Overflow: func() int64 { return w.Stats().Dropped }, LogBodies: u.BodyLoggingOn(5 * time.Second)})
-	if err != nil {
+		for flag, dst := range map[string]*string{"listen": &cfg.Listen, "upstream": &cfg.Upstream, "key": &cfg.UpstreamKeyLabel} {
+			if v := map[string]string{"listen": *listen, "upstream": *upstream, "key": *keyLabel}[flag]; v != "" {
+				*dst = v
+			}
+		}
+		ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
+		defer stop()
+		st, err := svc.ServeGateway(ctx, cfg, func(gw *gateway.Gateway) {
+			fmt.Fprintf(env.Stdout, "Steward gateway on %s\nPoint your apps at it: OPENAI_BASE_URL=%s\n", gw.Addr(), gw.BaseURL())
+			for _, warn := range gw.Warnings() {
+				fmt.Fprintf(env.Stderr, "warning: %s\n", warn)
+			}
+		})
+		if st.Requests > 0 || err == nil {
+			fmt.Fprintf(env.Stdout, "Stopped after %d requests (%d errors).\n", st.Requests, st.Errors)
+		}
 		return err
-	}
-	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
-	defer stop()
-	if err := gw.Start(ctx); err != nil {
-		return err
-	}
-	fmt.Fprintf(env.Stdout, "Steward gateway on %s\nPoint your apps at it: OPENAI_BASE_URL=%s\n", gw.Addr(), gw.BaseURL())
-	for _, warn := range gw.Warnings() {
-		fmt.Fprintf(env.Stderr, "warning: %s\n", warn)
-	}
-	<-ctx.Done()
-	shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	err = gw.Shutdown(shutdown)
-	st := gw.Stats()
-	fmt.Fprintf(env.Stdout, "Stopped after %d requests (%d errors).\n", st.Requests, st.Errors)
-	return err
-}
-
-// membersToken creates a member's gateway token and shows it once.
-func membersToken(ctx context.Context, env *Env, args []string) error {
-	fs := newFlags("members token", env.Stderr)
-	pos, err := parse(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) != 1 {
-		return usageErr("usage: steward members token NAME")
-	}
-	svc, err := open(ctx, env)
-	if err != nil {
-		return err
-	}
-	defer svc.Close()
-	reg := keys.New(svc.store, &keys.VaultSwitch{}, keys.Options{})
-	token, err := gateway.NewAccess(svc.store, reg, gateway.AccessOptions{}).CreateToken(ctx, pos[0])
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(env.Stderr, "A gateway token for %s. It is shown once; Steward keeps only its hash.\n", pos[0])
-	fmt.Fprintln(env.Stdout, token)
-	return nil
+	})
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"text/tabwriter"
 
+	"steward/backend/app"
 	"steward/backend/keys"
 )
 
@@ -26,8 +27,8 @@ func membersAdd(ctx context.Context, env *Env, args []string) error {
 	if len(pos) != 1 {
 		return usageErr("usage: steward members add NAME [--email E] [--role R]")
 	}
-	return withRegister(ctx, env, func(r *keys.Register) error {
-		m, err := r.AddMember(ctx, keys.MemberInput{Name: pos[0], Email: *email, Role: *role})
+	return withRegister(ctx, env, func(reg *app.Keys) error {
+		m, err := reg.AddMember(ctx, keys.MemberInput{Name: pos[0], Email: *email, Role: *role})
 		if err == nil {
 			fmt.Fprintf(env.Stdout, "Added member %s\n", m.Name)
 		}
@@ -41,8 +42,8 @@ func membersList(ctx context.Context, env *Env, args []string) error {
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	return withRegister(ctx, env, func(r *keys.Register) error {
-		ms, err := r.Members(ctx)
+	return withRegister(ctx, env, func(reg *app.Keys) error {
+		ms, err := reg.Members(ctx)
 		if err != nil || *format == "json" {
 			if err == nil {
 				err = writeJSON(env.Stdout, ms)
@@ -76,8 +77,8 @@ func membersRemove(ctx context.Context, env *Env, args []string) error {
 	case *to != "":
 		d = keys.Decision{Action: keys.DecisionReassign, To: *to}
 	}
-	return withRegister(ctx, env, func(r *keys.Register) error {
-		if err := r.RemoveMember(ctx, pos[0], d); err != nil {
+	return withRegister(ctx, env, func(reg *app.Keys) error {
+		if err := reg.RemoveMember(ctx, pos[0], d); err != nil {
 			return err
 		}
 		fmt.Fprintf(env.Stdout, "Removed member %s\n", pos[0])
@@ -85,18 +86,9 @@ func membersRemove(ctx context.Context, env *Env, args []string) error {
 	})
 }
 
-// withRegister opens the services and the key register for fn.
-func withRegister(ctx context.Context, env *Env, fn func(r *keys.Register) error) error {
-	svc, err := open(ctx, env)
-	if err != nil {
-		return err
-	}
-	defer svc.Close()
-	r, err := svc.register(ctx)
-	if err != nil {
-		return err
-	}
-	return fn(r)
+// withRegister opens the services for fn, which uses the key register.
+func withRegister(ctx context.Context, env *Env, fn func(reg *app.Keys) error) error {
+	return withServices(ctx, env, func(svc *app.Services) error { return fn(svc.Keys) })
 }
 
 // dispatch runs the named subcommand of a command.
@@ -110,4 +102,25 @@ func dispatch(name string, sub map[string]func(context.Context, *Env, []string) 
 		return usageErr("unknown subcommand %q; use %s", args[0], names)
 	}
 	return run(ctx, env, args[1:])
+}
+
+// membersToken creates a member's gateway token and shows it once.
+func membersToken(ctx context.Context, env *Env, args []string) error {
+	fs := newFlags("members token", env.Stderr)
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return usageErr("usage: steward members token NAME")
+	}
+	return withServices(ctx, env, func(svc *app.Services) error {
+		token, err := svc.Gateway.CreateToken(ctx, pos[0])
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stderr, "A gateway token for %s. It is shown once; Steward keeps only its hash.\n", pos[0])
+		fmt.Fprintln(env.Stdout, token)
+		return nil
+	})
 }

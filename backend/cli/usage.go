@@ -2,7 +2,11 @@ package cli
 
 import (
 	"context"
+	"io"
 
+	"steward/backend/app"
+	"steward/backend/apperr"
+	"steward/backend/export"
 	"steward/backend/usage"
 )
 
@@ -23,11 +27,17 @@ func usageReport(ctx context.Context, env *Env, args []string) error {
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	svc, err := open(ctx, env)
-	if err != nil {
-		return err
-	}
-	defer svc.Close()
-	u, _ := svc.usageLog()
-	return u.RunReport(ctx, o, env.Stdout)
+	return withServices(ctx, env, func(svc *app.Services) error {
+		req := app.ReportRequest{Since: o.Since, Until: o.Until, By: o.By}
+		write := func(w io.Writer) error { return svc.Exports.UsageReport(ctx, w, req, o.Format, o.Lang) }
+		if o.Out == "" || o.Out == "-" {
+			return write(env.Stdout)
+		}
+		if err := export.WriteFile(o.Out, write); err != nil && apperr.CodeOf(err) == apperr.Internal {
+			return apperr.Wrap(err, apperr.ExportFailed, "usage.report", "path", o.Out)
+		} else if err != nil {
+			return err
+		}
+		return nil
+	})
 }

@@ -1,3 +1,130 @@
+export namespace app {
+	
+	export class DataInfo {
+	    data_dir: string;
+	    database_path: string;
+	    log_path: string;
+	    catalogue_version: string;
+	    catalogue_date: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new DataInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.data_dir = source["data_dir"];
+	        this.database_path = source["database_path"];
+	        this.log_path = source["log_path"];
+	        this.catalogue_version = source["catalogue_version"];
+	        this.catalogue_date = source["catalogue_date"];
+	    }
+	}
+	export class ErrorInfo {
+	    code: string;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ErrorInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.message = source["message"];
+	    }
+	}
+	export class ReportRequest {
+	    since: string;
+	    until: string;
+	    by: string;
+	    source: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReportRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.since = source["since"];
+	        this.until = source["until"];
+	        this.by = source["by"];
+	        this.source = source["source"];
+	    }
+	}
+	export class ScanRequest {
+	    paths: string[];
+	    history: boolean;
+	    respect_gitignore: boolean;
+	    baseline?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ScanRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.paths = source["paths"];
+	        this.history = source["history"];
+	        this.respect_gitignore = source["respect_gitignore"];
+	        this.baseline = source["baseline"];
+	    }
+	}
+	export class Setting {
+	    name: string;
+	    value: string;
+	    description: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Setting(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.value = source["value"];
+	        this.description = source["description"];
+	    }
+	}
+	export class VaultStatus {
+	    kind: string;
+	    ready: boolean;
+	    exists: boolean;
+	    problem?: ErrorInfo;
+	
+	    static createFrom(source: any = {}) {
+	        return new VaultStatus(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.ready = source["ready"];
+	        this.exists = source["exists"];
+	        this.problem = this.convertValues(source["problem"], ErrorInfo);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
 export namespace checklist {
 	
 	export class AuditEntry {
@@ -278,6 +405,24 @@ export namespace checklist {
 	        this.kind = source["kind"];
 	        this.ref = source["ref"];
 	        this.label = source["label"];
+	    }
+	}
+	export class ImportResult {
+	    workspace: string;
+	    items: number;
+	    changed: number;
+	    evidence_added: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.workspace = source["workspace"];
+	        this.items = source["items"];
+	        this.changed = source["changed"];
+	        this.evidence_added = source["evidence_added"];
 	    }
 	}
 	
@@ -1167,20 +1312,6 @@ export namespace leakscan {
 
 export namespace main {
 	
-	export class ErrorInfo {
-	    code: string;
-	    message: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new ErrorInfo(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.code = source["code"];
-	        this.message = source["message"];
-	    }
-	}
 	export class AppInfo {
 	    version: string;
 	    data_dir: string;
@@ -1188,7 +1319,7 @@ export namespace main {
 	    log_path: string;
 	    catalogue_version: string;
 	    catalogue_date: string;
-	    startup_error?: ErrorInfo;
+	    startup_error?: app.ErrorInfo;
 	
 	    static createFrom(source: any = {}) {
 	        return new AppInfo(source);
@@ -1202,60 +1333,7 @@ export namespace main {
 	        this.log_path = source["log_path"];
 	        this.catalogue_version = source["catalogue_version"];
 	        this.catalogue_date = source["catalogue_date"];
-	        this.startup_error = this.convertValues(source["startup_error"], ErrorInfo);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	
-	export class ScanRequest {
-	    paths: string[];
-	    history: boolean;
-	    respect_gitignore: boolean;
-	
-	    static createFrom(source: any = {}) {
-	        return new ScanRequest(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.paths = source["paths"];
-	        this.history = source["history"];
-	        this.respect_gitignore = source["respect_gitignore"];
-	    }
-	}
-	export class VaultStatus {
-	    kind: string;
-	    ready: boolean;
-	    exists: boolean;
-	    problem?: ErrorInfo;
-	
-	    static createFrom(source: any = {}) {
-	        return new VaultStatus(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.kind = source["kind"];
-	        this.ready = source["ready"];
-	        this.exists = source["exists"];
-	        this.problem = this.convertValues(source["problem"], ErrorInfo);
+	        this.startup_error = this.convertValues(source["startup_error"], app.ErrorInfo);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -3389,24 +3467,6 @@ export namespace usage {
 		    }
 		    return a;
 		}
-	}
-	export class ReportRequest {
-	    since: string;
-	    until: string;
-	    by: string;
-	    source: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new ReportRequest(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.since = source["since"];
-	        this.until = source["until"];
-	        this.by = source["by"];
-	        this.source = source["source"];
-	    }
 	}
 	
 	export class Series {
