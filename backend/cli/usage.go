@@ -11,7 +11,9 @@ import (
 )
 
 func runUsage(ctx context.Context, env *Env, args []string) error {
-	sub := map[string]func(context.Context, *Env, []string) error{"report": usageReport}
+	sub := map[string]func(context.Context, *Env, []string) error{
+		"report": usageReport, "policy": usagePolicy, "budget": usageBudget, "alerts": usageAlerts,
+	}
 	return dispatch("usage", sub, ctx, env, args)
 }
 
