@@ -27,12 +27,15 @@ type App struct {
 // NewApp opens the data folder. A failure is kept and shown in the window
 // instead of the app quitting silently.
 func NewApp(dataDirFlag, version string) *App {
+	return openApp(version, app.Options{DataDir: dataDirFlag, AppLog: true, PruneUsage: true})
+}
+
+// openApp opens the data folder with opts, the window's events and source.
+func openApp(version string, opts app.Options) *App {
 	a := &App{version: version}
-	a.dataDir, _ = app.DataDir(dataDirFlag, os.Getenv)
-	a.svc, a.openErr = app.Open(context.Background(), app.Options{
-		DataDir: dataDirFlag, Version: version, Source: "app", Events: app.EventsFunc(a.emit),
-		AppLog: true, PruneUsage: true,
-	})
+	a.dataDir, _ = app.DataDir(opts.DataDir, os.Getenv)
+	opts.Version, opts.Source, opts.Events = version, "app", app.EventsFunc(a.emit)
+	a.svc, a.openErr = app.Open(context.Background(), opts)
 	return a
 }
 

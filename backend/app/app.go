@@ -13,6 +13,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"time"
 
 	"steward/backend/applog"
 	"steward/backend/checklist"
@@ -41,6 +42,8 @@ type Options struct {
 	// EnvOverrides makes OPENAI_BASE_URL override the saved base URL, as the
 	// official SDKs honour it (the CLI does).
 	EnvOverrides bool
+	// Now is the clock of dated records and exports; time.Now when nil.
+	Now func() time.Time
 	// PruneUsage prunes old usage rows in the background after opening.
 	PruneUsage bool
 }
@@ -90,7 +93,7 @@ func Open(ctx context.Context, opts Options) (*Services, error) {
 			c.log = l
 		}
 	}
-	c.checklist = checklist.New(st, cat, checklist.Options{Source: opts.Source})
+	c.checklist = checklist.New(st, cat, checklist.Options{Source: opts.Source, Now: opts.Now})
 	c.build(ctx)
 	s := c.services()
 	if opts.PruneUsage {

@@ -11,6 +11,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"time"
 
 	"steward/backend/apperr"
 )
@@ -30,6 +31,8 @@ type Env struct {
 	Getenv  func(string) string
 	Version string
 	DataDir string // from --data-dir; empty means the default
+	// Now is the clock of dated records and exports; time.Now when nil (tests set it).
+	Now func() time.Time
 }
 
 // command is one subcommand.

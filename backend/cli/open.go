@@ -18,7 +18,7 @@ import (
 func open(ctx context.Context, env *Env) (*app.Services, error) {
 	return app.Open(ctx, app.Options{
 		DataDir: env.DataDir, Getenv: env.Getenv, Version: env.Version, Source: "cli",
-		Events: events(env), Passphrase: vaultPassphrase(env), EnvOverrides: true,
+		Events: events(env), Passphrase: vaultPassphrase(env), EnvOverrides: true, Now: env.Now,
 	})
 }
 
