@@ -16,15 +16,9 @@ import (
 func runChecklist(ctx context.Context, env *Env, args []string) error {
 	sub := map[string]func(context.Context, *Env, []string) error{
 		"list": checklistList, "set": checklistSet, "export": checklistExport, "import": checklistImport,
+		"workspaces": checklistWorkspaces, "evidence": checklistEvidence, "reviewed": checklistReviewed,
 	}
-	if len(args) == 0 {
-		return usageErr("give a subcommand: list, set, export or import")
-	}
-	run, ok := sub[args[0]]
-	if !ok {
-		return usageErr("unknown subcommand %q; use list, set, export or import", args[0])
-	}
-	return run(ctx, env, args[1:])
+	return dispatch("checklist", sub, ctx, env, args)
 }
 
 func checklistList(ctx context.Context, env *Env, args []string) error {

@@ -56,16 +56,16 @@ func commands() map[string]command {
 		"help":      {"show this help", runHelp},
 		"version":   {"print the version", runVersion},
 		"backup":    {"write a consistent copy of the database: backup FILE", runBackup},
-		"checklist": {"the policy checklist: list, set, export, import", runChecklist},
+		"checklist": {"the policy checklist: list, set, evidence, workspaces, reviewed, export, import", runChecklist},
 		"members":   {"team members: add, list, edit, remove, token, tokens, policy", runMembers},
 		"settings":  {"settings the app can change: list, set NAME VALUE", runSettings},
 		"scan":      {"find API keys in folders and git history: scan PATH... [--history] [--format text|json|sarif]", runScan},
 		"moderate":  {"send prompts to the moderation endpoint in batches: moderate --in FILE", runModerate},
 		"gateway":   {"serve the local OpenAI-compatible gateway: gateway [--listen 127.0.0.1:8787] [--upstream URL]", runGateway},
-		"usage":     {"API usage from the local log: report, policy, budget, alerts", runUsage},
+		"usage":     {"API usage from the local log: report, policy, budget, alerts, prices, keys", runUsage},
 		"pii":       {"find personal data in a file, offline: pii FILE [--format text|json] [--redact]", runPII},
-		"privacy":   {"privacy-policy drafts: draft, check", runPrivacy},
-		"keys":      {"API keys in the keychain: add, list, verify, rotate, remove, findings, vault", runKeys},
+		"privacy":   {"privacy-policy drafts: answers, suggestions, check, draft, drafts", runPrivacy},
+		"keys":      {"API keys in the vault: add, list, edit, verify, rotate, mark, places, events, remove, findings, vault", runKeys},
 	}
 }
 

@@ -14,6 +14,7 @@ func runKeys(ctx context.Context, env *Env, args []string) error {
 	sub := map[string]func(context.Context, *Env, []string) error{
 		"add": keysAdd, "list": keysList, "verify": keysVerify, "rotate": keysRotate,
 		"remove": keysRemove, "findings": keysFindings, "vault": keysVault,
+		"edit": keysEdit, "mark": keysMark, "places": keysPlaces, "events": keysEvents,
 	}
 	return dispatch("keys", sub, ctx, env, args)
 }
