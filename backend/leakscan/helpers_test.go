@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"steward/backend/leakscan/internal/fakekey"
+	"steward/tools/fakekey"
 	"steward/backend/secret"
 )
 

@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"steward/backend/apperr"
-	"steward/backend/leakscan/internal/fakekey"
+	"steward/tools/fakekey"
 	"steward/backend/secret"
 	"steward/tools/golden"
 )

@@ -17,7 +17,7 @@ import (
 
 	"steward/backend/store"
 	"steward/backend/usage"
-	"steward/backend/usage/usagebench"
+	"steward/tools/usagebench"
 )
 
 func main() {

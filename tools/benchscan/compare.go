@@ -13,7 +13,7 @@ import (
 	"strings"
 	"time"
 
-	"steward/backend/leakscan/internal/fakekey"
+	"steward/tools/fakekey"
 	"steward/backend/secret"
 )
 
