@@ -157,7 +157,7 @@ func (c *core) build(ctx context.Context) {
 		return c.keys.Lookup(fp)
 	})
 	c.keys = keys.New(c.store, c.vault, keys.Options{Log: c.log.Logger, Verifier: liveVerifier{c}, Leaks: c.leaks})
-	c.usage = usage.New(usage.NewSQLite(c.store), usage.Options{Log: c.log.Logger, KeyLabels: c.keys.Labels})
+	c.usage = usage.New(usage.NewSQLite(c.store), usage.Options{Log: c.log.Logger, KeyLabels: c.keys.Labels, Now: c.opts.Now})
 	c.writer = usage.NewWriter(c.usage, usage.WriterOptions{Log: c.log.Logger})
 	c.privacy = privacy.New(c.store, privacy.Options{})
 }

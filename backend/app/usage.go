@@ -24,7 +24,7 @@ type ReportRequest struct {
 
 // Report sums usage per group over a period.
 func (u *Usage) Report(ctx context.Context, req ReportRequest) (usage.Report, error) {
-	since, until, err := usage.ParseRange(req.Since, req.Until, time.Now())
+	since, until, err := usage.ParseRange(req.Since, req.Until, u.c.now())
 	if err != nil {
 		return usage.Report{}, err
 	}
@@ -33,7 +33,7 @@ func (u *Usage) Report(ctx context.Context, req ReportRequest) (usage.Report, er
 
 // Series counts usage per day or hour over a period, for the chart.
 func (u *Usage) Series(ctx context.Context, since, until, bucket string) (usage.Series, error) {
-	from, to, err := usage.ParseRange(since, until, time.Now())
+	from, to, err := usage.ParseRange(since, until, u.c.now())
 	if err != nil {
 		return usage.Series{}, err
 	}
@@ -42,7 +42,7 @@ func (u *Usage) Series(ctx context.Context, since, until, bucket string) (usage.
 
 // Alerts checks the log as of now.
 func (u *Usage) Alerts(ctx context.Context) ([]usage.Alert, error) {
-	return u.c.usage.Alerts(ctx, time.Now())
+	return u.c.usage.Alerts(ctx, u.c.now())
 }
 
 // Prices lists the price table.
@@ -81,7 +81,7 @@ func (u *Usage) Stats(context.Context) (usage.Stats, error) { return u.c.writer.
 
 // Bodies lists logged prompts and completions of the last days days.
 func (u *Usage) Bodies(ctx context.Context, days, limit int) ([]usage.Body, error) {
-	now := time.Now()
+	now := u.c.now()
 	return u.c.usage.Bodies(ctx, now.AddDate(0, 0, -max(days, 1)), now.Add(time.Second), limit)
 }
 
@@ -103,7 +103,7 @@ func (u *Usage) DeleteKeyMapping(ctx context.Context, apiKeyID string) error {
 // Reconcile compares organization usage with the local log over a period,
 // with the admin key chosen for it.
 func (u *Usage) Reconcile(ctx context.Context, since, until string) (usage.Reconciliation, error) {
-	from, to, err := usage.ParseRange(since, until, time.Now())
+	from, to, err := usage.ParseRange(since, until, u.c.now())
 	if err != nil {
 		return usage.Reconciliation{}, err
 	}
@@ -131,6 +131,14 @@ func (u *Usage) SetAdminKey(ctx context.Context, label string) (string, error) {
 }
 
 // observer records the app's own API calls in the usage log.
+// now is the clock of Options.Now, time.Now by default.
+func (c *core) now() time.Time {
+	if c.opts.Now != nil {
+		return c.opts.Now()
+	}
+	return time.Now()
+}
+
 func (c *core) observer() openai.CallObserver { return usage.Observer(c.writer, "") }
 
 // prune removes old usage rows; daily rollups stay.
