@@ -13,8 +13,8 @@ import (
 	"strings"
 	"time"
 
-	"steward/tools/fakekey"
 	"steward/backend/secret"
+	"steward/tools/fakekey"
 )
 
 func newGen(seed uint64) (*fakekey.Generator, *rand.Rand) {
