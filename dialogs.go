@@ -4,9 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
-	goruntime "runtime"
 	"strings"
 	"time"
 
@@ -20,7 +18,7 @@ import (
 // ExportChecklist asks where to save and writes the workspace in format and
 // lang. It returns the path written, or "" when the user cancelled.
 func (a *App) ExportChecklist(workspace, format, lang string) (string, error) {
-	name := fmt.Sprintf("steward-checklist-%s-%s.%s", safeName(workspace), lang, format)
+	name := fmt.Sprintf("steward-checklist-%s-%s.%s", app.FileName(workspace), lang, format)
 	return a.saveExport(name, format, func(w io.Writer) error {
 		return a.svc.Exports.Checklist(a.context(), w, workspace, format, lang)
 	})
@@ -123,36 +121,4 @@ func (a *App) savePath(name, ext string) (string, error) {
 		DefaultFilename: name,
 		Filters:         []runtime.FileFilter{{DisplayName: strings.ToUpper(ext), Pattern: "*." + ext}},
 	})
-}
-
-// OpenInFileManager shows a file's folder in the system file manager.
-func (a *App) OpenInFileManager(path string) error {
-	dir := path
-	if fi, err := os.Stat(path); err == nil && !fi.IsDir() {
-		dir = filepath.Dir(path)
-	}
-	var cmd *exec.Cmd
-	switch goruntime.GOOS {
-	case "windows":
-		cmd = exec.Command("explorer", dir)
-	case "darwin":
-		cmd = exec.Command("open", dir)
-	default:
-		cmd = exec.Command("xdg-open", dir)
-	}
-	if err := cmd.Start(); err != nil {
-		return apperr.Text(apperr.Internal, "app.open_folder", "Couldn't open the file manager: "+err.Error(), "无法打开文件管理器："+err.Error())
-	}
-	go cmd.Wait()
-	return nil
-}
-
-// safeName keeps a workspace name usable in a file name.
-func safeName(s string) string {
-	return strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`/\:*?"<>| `, r) {
-			return '-'
-		}
-		return r
-	}, s)
 }

@@ -2,6 +2,11 @@ package app
 
 import (
 	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
 
 	"steward/backend/apperr"
 	"steward/backend/settings"
@@ -59,3 +64,31 @@ func DataDir(flag string, getenv func(string) string) (string, error) {
 
 // SystemLanguage is the user's language before settings can be read.
 func SystemLanguage() string { return settings.Match(settings.SystemLocale()) }
+
+// OpenInFileManager shows a file's folder (or a folder) in the system file manager.
+func (d *Data) OpenInFileManager(_ context.Context, path string) error {
+	dir := path
+	if fi, err := os.Stat(path); err == nil && !fi.IsDir() {
+		dir = filepath.Dir(path)
+	}
+	name := map[string]string{"windows": "explorer", "darwin": "open"}[runtime.GOOS]
+	if name == "" {
+		name = "xdg-open"
+	}
+	cmd := exec.Command(name, dir)
+	if err := cmd.Start(); err != nil {
+		return apperr.Text(apperr.Internal, "app.open_folder", "Couldn't open the file manager: "+err.Error(), "无法打开文件管理器："+err.Error())
+	}
+	go cmd.Wait()
+	return nil
+}
+
+// FileName keeps a name (a workspace's, say) usable in a file name.
+func FileName(s string) string {
+	return strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`/\:*?"<>| `, r) {
+			return '-'
+		}
+		return r
+	}, s)
+}

@@ -1200,3 +1200,11 @@ func (x *Data) Info() (app.DataInfo, error) {
 	}
 	return x.s.Info(x.ctx())
 }
+
+// OpenInFileManager calls app.Data.OpenInFileManager under the window's context.
+func (x *Data) OpenInFileManager(a1 string) error {
+	if x.s == nil {
+		return x.err
+	}
+	return x.s.OpenInFileManager(x.ctx(), a1)
+}

@@ -7,6 +7,7 @@
 // never sends a full key, and nothing here would show one.
 import * as AppBindings from './wailsjs/go/main/App';
 import * as LeakScanBindings from './wailsjs/go/gui/LeakScan';
+import * as DataBindings from './wailsjs/go/gui/Data';
 import { EventsOn } from './wailsjs/runtime/runtime';
 import { call } from './errors';
 import { nothing } from './decode';
@@ -139,11 +140,15 @@ export interface LeakScanBinding {
 
 export interface FolderBinding {
   PickFolder: () => Promise<unknown>;
+}
+
+export interface FileManagerBinding {
   OpenInFileManager: (path: string) => Promise<unknown>;
 }
 
 const scans: LeakScanBinding = LeakScanBindings;
 const folders: FolderBinding = AppBindings;
+const fileManager: FileManagerBinding = DataBindings;
 
 // --- decoders ----------------------------------------------------------------
 
@@ -289,7 +294,7 @@ export const pickFolder = (): Promise<string> => lcall(() => folders.PickFolder(
 
 /** Shows a file's folder (or a folder) in the system file manager. */
 export const openInFileManager = (path: string): Promise<void> =>
-  lcall(() => folders.OpenInFileManager(path), nothing);
+  lcall(() => fileManager.OpenInFileManager(path), nothing);
 
 /**
  * Calls cb with each progress report of a running scan. Returns the function

@@ -8,16 +8,15 @@ vi.mock('../../api/wailsjs/go/gui/LeakScan', () => ({
   LastScans: vi.fn(),
   ScanFindings: vi.fn(),
 }));
-vi.mock('../../api/wailsjs/go/main/App', () => ({
-  PickFolder: vi.fn(),
-  OpenInFileManager: vi.fn(),
-}));
+vi.mock('../../api/wailsjs/go/main/App', () => ({ PickFolder: vi.fn() }));
+vi.mock('../../api/wailsjs/go/gui/Data', () => ({ OpenInFileManager: vi.fn() }));
 vi.mock('../../api/wailsjs/runtime/runtime', () => ({ BrowserOpenURL: vi.fn(), EventsOn: vi.fn() }));
 
 import * as Scans from '../../api/wailsjs/go/gui/LeakScan';
 import * as Dialogs from '../../api/wailsjs/go/main/App';
+import * as Data from '../../api/wailsjs/go/gui/Data';
 
-const App = { ...Scans, ...Dialogs };
+const App = { ...Scans, ...Dialogs, ...Data };
 import * as Runtime from '../../api/wailsjs/runtime/runtime';
 import * as api from '../../api';
 

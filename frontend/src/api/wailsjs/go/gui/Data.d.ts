@@ -5,3 +5,5 @@ import {app} from '../models';
 export function Backup(arg1:string):Promise<string>;
 
 export function Info():Promise<app.DataInfo>;
+
+export function OpenInFileManager(arg1:string):Promise<void>;

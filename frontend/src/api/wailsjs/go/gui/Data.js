@@ -9,3 +9,7 @@ export function Backup(arg1) {
 export function Info() {
   return window['go']['gui']['Data']['Info']();
 }
+
+export function OpenInFileManager(arg1) {
+  return window['go']['gui']['Data']['OpenInFileManager'](arg1);
+}

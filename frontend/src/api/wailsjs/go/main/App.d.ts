@@ -17,8 +17,6 @@ export function ExportPrivacyDraft(arg1:string,arg2:string):Promise<string>;
 
 export function ExportUsageReport(arg1:app.ReportRequest,arg2:string,arg3:string):Promise<string>;
 
-export function OpenInFileManager(arg1:string):Promise<void>;
-
 export function PickEvidenceFile():Promise<string>;
 
 export function PickFolder():Promise<string>;

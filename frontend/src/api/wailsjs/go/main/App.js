@@ -30,10 +30,6 @@ export function ExportUsageReport(arg1, arg2, arg3) {
   return window['go']['main']['App']['ExportUsageReport'](arg1, arg2, arg3);
 }
 
-export function OpenInFileManager(arg1) {
-  return window['go']['main']['App']['OpenInFileManager'](arg1);
-}
-
 export function PickEvidenceFile() {
   return window['go']['main']['App']['PickEvidenceFile']();
 }
