@@ -3,11 +3,14 @@
 
 GOBIN_DIR := $(shell go env GOPATH)/bin
 WAILS     := $(GOBIN_DIR)/wails
-VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
-LDFLAGS   := -X main.version=$(VERSION)
+VERSION   ?= $(shell scripts/version.sh)
+COMMIT    ?= $(shell git rev-parse --short=12 HEAD 2>/dev/null)$(shell git diff --quiet HEAD 2>/dev/null || echo +dirty)
+BUILDDATE ?= $(shell date -u $(if $(SOURCE_DATE_EPOCH),-d @$(SOURCE_DATE_EPOCH)) +%Y-%m-%dT%H:%M:%SZ)
+BI        := steward/backend/buildinfo
+LDFLAGS   := -X $(BI).version=$(VERSION) -X $(BI).commit=$(COMMIT) -X $(BI).date=$(BUILDDATE)
 TAGS       = $(shell scripts/webkit-tags.sh)
 
-.PHONY: all deps run build build-windows test test-go test-frontend test-e2e test-smoke bench bench-scan bench-moderation bench-report bindings clean
+.PHONY: all deps run build build-windows test test-go test-frontend test-e2e test-smoke package package-macos test-package bench bench-scan bench-moderation bench-report bindings clean
 
 all: build
 
@@ -42,6 +45,20 @@ test-e2e: deps
 test-smoke: build
 	scripts/smoke.sh
 
+# Installers in build/dist: the .deb, the Windows NSIS installer and SHA256SUMS.
+package: build
+	scripts/package.sh "$(VERSION)" "$(LDFLAGS)"
+
+# macOS only (CI): a universal Steward.app in a .dmg, signed and notarised when
+# the secrets scripts/package-macos.sh names are set.
+package-macos:
+	scripts/package-macos.sh "$(VERSION)" "$(LDFLAGS)"
+
+# Installs the .deb system-wide (CI only; never part of `make test`), checks it
+# and removes it again; checks the installer's version; tests the one-instance lock.
+test-package: package
+	scripts/test-package.sh "$(VERSION)"
+
 bench:
 	go test -run '^$$' -bench . -benchmem ./backend/...
 
@@ -55,4 +72,4 @@ bench-report:
 	scripts/bench-report.sh
 
 clean:
-	rm -rf build/bin build/artifacts frontend/dist/assets frontend/dist/index.html
+	rm -rf build/bin build/artifacts build/dist frontend/dist/assets frontend/dist/index.html

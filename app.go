@@ -11,6 +11,7 @@ import (
 	"steward/backend/app"
 	"steward/backend/app/gui"
 	"steward/backend/apperr"
+	"steward/backend/buildinfo"
 )
 
 // App owns the window's lifecycle: it opens the data folder once through
@@ -119,11 +120,12 @@ type AppInfo struct {
 	CatalogueVersion string         `json:"catalogue_version"`
 	CatalogueDate    string         `json:"catalogue_date"`
 	StartupError     *app.ErrorInfo `json:"startup_error"` // set when the data folder could not be opened
+	Build            buildinfo.Info `json:"build"`         // commit, build date and Go version
 }
 
 // AppInfo returns version, paths and any startup error.
 func (a *App) AppInfo() (AppInfo, error) {
-	info := AppInfo{Version: a.version, DataDir: a.dataDir}
+	info := AppInfo{Version: a.version, Build: buildinfo.Current(), DataDir: a.dataDir}
 	if a.openErr != nil {
 		e := a.errorInfo(a.openErr)
 		info.StartupError = &e

@@ -12,26 +12,25 @@ import (
 	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
 	"github.com/wailsapp/wails/v2/pkg/options/linux"
 
+	"steward/backend/buildinfo"
 	"steward/backend/cli"
 )
 
 //go:embed all:frontend/dist
 var assets embed.FS
 
-// version is set at build time with -ldflags "-X main.version=...".
-var version = "0.1.0-dev"
-
 func main() {
+	build := buildinfo.Current()
 	dataDir, rest, err := cli.SplitGlobal(os.Args[1:])
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "steward: %v\n", err)
 		os.Exit(cli.ExitError)
 	}
 	if len(rest) > 0 && !launchArgument(rest[0]) {
-		env := &cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, Version: version, DataDir: dataDir}
+		env := &cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, Version: build.Version, Build: build, DataDir: dataDir}
 		os.Exit(cli.Run(context.Background(), env, rest))
 	}
-	if err := runGUI(dataDir); err != nil {
+	if err := runGUI(dataDir, build.Version); err != nil {
 		fmt.Fprintf(os.Stderr, "steward: %v\n", err)
 		os.Exit(cli.ExitError)
 	}
@@ -41,7 +40,7 @@ func main() {
 // (macOS's process serial number), which are not subcommands.
 func launchArgument(a string) bool { return strings.HasPrefix(a, "-psn_") }
 
-func runGUI(dataDir string) error {
+func runGUI(dataDir, version string) error {
 	app := NewApp(dataDir, version)
 	return wails.Run(&options.App{
 		Title:            "Steward",

@@ -4,7 +4,7 @@
 # the window is not blank.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bin=build/bin/steward
+bin="${STEWARD_BIN:-build/bin/steward}" # test-package points it at the installed /usr/bin/steward
 out=build/artifacts
 mkdir -p "$out"
 [ -x "$bin" ] || { echo "smoke: $bin is missing; run make build" >&2; exit 2; }

@@ -44,13 +44,15 @@ type Options struct {
 	EnvOverrides bool
 	// Now is the clock of dated records and exports; time.Now when nil.
 	Now func() time.Time
-	// PruneUsage prunes old usage rows in the background after opening.
+	// PruneUsage prunes old usage rows in the background after opening,
+	// then brings the automatic checks up to date (the window does).
 	PruneUsage bool
 }
 
 // Services is an opened data folder and every service over it, built once.
 type Services struct {
 	Checklist  *Checklist
+	Checks     *Checks
 	Keys       *Keys
 	LeakScan   *LeakScan
 	Moderation *Moderation
@@ -97,7 +99,10 @@ func Open(ctx context.Context, opts Options) (*Services, error) {
 	c.build(ctx)
 	s := c.services()
 	if opts.PruneUsage {
-		go c.prune()
+		go func() {
+			c.prune()
+			s.Checks.startup()
+		}()
 	}
 	c.log.Info("started", "version", opts.Version, "data_dir", dir)
 	return s, nil
@@ -105,7 +110,7 @@ func Open(ctx context.Context, opts Options) (*Services, error) {
 
 // Bound lists the services the window calls, in a stable order.
 func (s *Services) Bound() []any {
-	return []any{s.Checklist, s.Keys, s.LeakScan, s.Moderation, s.Usage, s.Gateway, s.Privacy, s.Settings, s.Data}
+	return []any{s.Checklist, s.Checks, s.Keys, s.LeakScan, s.Moderation, s.Usage, s.Gateway, s.Privacy, s.Settings, s.Data}
 }
 
 // Language is the user's language for messages (en or zh-CN).
@@ -171,7 +176,8 @@ func (c *core) services() *Services {
 	s.Moderation = newModeration(c)
 	s.Gateway = newGateway(c)
 	s.Privacy = &Privacy{c: c, mod: s.Moderation}
-	s.Exports = &Exports{c: c, privacy: s.Privacy, mod: s.Moderation}
+	s.Checks = newChecks(c, s.Gateway, s.Moderation)
+	s.Exports = &Exports{c: c, privacy: s.Privacy, mod: s.Moderation, checks: s.Checks}
 	s.Settings.gateway = s.Gateway
 	return s
 }
@@ -179,6 +185,6 @@ func (c *core) services() *Services {
 // BoundTypes lists the types of the services the window calls (typed nil
 // pointers), for the binding generator and the tests that check their shape.
 func BoundTypes() []any {
-	return []any{(*Checklist)(nil), (*Keys)(nil), (*LeakScan)(nil), (*Moderation)(nil), (*Usage)(nil),
+	return []any{(*Checklist)(nil), (*Checks)(nil), (*Keys)(nil), (*LeakScan)(nil), (*Moderation)(nil), (*Usage)(nil),
 		(*Gateway)(nil), (*Privacy)(nil), (*Settings)(nil), (*Data)(nil)}
 }

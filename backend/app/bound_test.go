@@ -33,7 +33,7 @@ func TestBoundMethodsTakeContextFirst(t *testing.T) {
 // TestServicesBindEveryBoundType checks that Services.Bound and BoundTypes
 // list the same services, so the generated bindings cover what is opened.
 func TestServicesBindEveryBoundType(t *testing.T) {
-	s := &Services{Checklist: &Checklist{}, Keys: &Keys{}, LeakScan: &LeakScan{}, Moderation: &Moderation{},
+	s := &Services{Checklist: &Checklist{}, Checks: &Checks{}, Keys: &Keys{}, LeakScan: &LeakScan{}, Moderation: &Moderation{},
 		Usage: &Usage{}, Gateway: &Gateway{}, Privacy: &Privacy{}, Settings: &Settings{}, Data: &Data{}}
 	bound, types := s.Bound(), BoundTypes()
 	if len(bound) != len(types) {

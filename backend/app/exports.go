@@ -19,6 +19,7 @@ type Exports struct {
 	c       *core
 	privacy *Privacy
 	mod     *Moderation
+	checks  *Checks
 }
 
 // Checklist writes a workspace's checklist in format (md, csv, json, html, pdf) and lang.

@@ -45,28 +45,37 @@ const (
 	LangZh = "zh-CN"
 )
 
-// Source is a document a control is drawn from: a seed file and section,
-// or a public policy or law with the date the cited text took effect.
+// Source is the public document a control rests on: a law, a policy or a
+// provider's documentation, cited by title, section, address and the date the
+// cited text took effect. Internal working documents never appear here; the
+// trace from them to the items lives in trace.json.
 type Source struct {
-	Doc       string `json:"doc"`                 // e.g. "seed 001_da41858069318019.txt", "OpenAI Usage Policies", "GDPR"
-	Section   string `json:"section,omitempty"`   // e.g. "不允许的使用 / 非法活动", "Art. 13(1)(c)"
+	Title     Text   `json:"title"`               // e.g. "OpenAI Usage Policies"
+	Section   Text   `json:"section"`             // e.g. "Art. 13(1)(c)"; may be empty
 	Effective string `json:"effective,omitempty"` // YYYY-MM-DD the cited text took effect
-	URL       string `json:"url,omitempty"`
+	URL       string `json:"url"`
 }
 
-// Label renders a source as one citation line in lang.
+// Label renders a source as one citation line in lang: title, section,
+// effective date and address.
 func (s Source) Label(lang string) string {
-	parts := []string{s.Doc}
-	if s.Section != "" {
-		parts = append(parts, s.Section)
+	out := s.Title.In(lang)
+	if sec := s.Section.In(lang); sec != "" {
+		if lang == LangZh {
+			out += "，" + sec
+		} else {
+			out += ", " + sec
+		}
 	}
-	out := strings.Join(parts, ", ")
 	switch {
 	case s.Effective == "":
 	case lang == LangZh:
 		out += "（" + s.Effective + " 生效）"
 	default:
 		out += " (effective " + s.Effective + ")"
+	}
+	if s.URL != "" {
+		out += " " + s.URL
 	}
 	return out
 }

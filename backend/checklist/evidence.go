@@ -50,7 +50,7 @@ func validateEvidence(in EvidenceInput) error {
 		return apperr.New(apperr.EvidenceInvalid, "checklist.evidence", "why", "the reference is empty")
 	}
 	switch in.Kind {
-	case EvidenceFile, EvidenceRecord:
+	case EvidenceFile, EvidenceRecord, EvidenceCheck:
 		return nil
 	case EvidenceURL:
 		u, err := url.Parse(in.Ref)

@@ -144,6 +144,10 @@ func (s *Service) writeCSV(w io.Writer, items []ItemState, lang string) error {
 func evidenceLines(ev []Evidence) []string {
 	out := make([]string, len(ev))
 	for i, e := range ev {
+		if e.Kind == EvidenceCheck { // the snapshot is in the JSON export and the audit bundle
+			out[i] = e.Label + " (" + e.Kind + ", " + e.AddedAt + ")"
+			continue
+		}
 		out[i] = e.Kind + ": " + e.Ref
 		if e.Label != "" {
 			out[i] = e.Label + " (" + out[i] + ")"
@@ -156,9 +160,6 @@ func sourceLines(src []Source, lang string) []string {
 	out := make([]string, len(src))
 	for i, s := range src {
 		out[i] = s.Label(lang)
-		if s.URL != "" {
-			out[i] += " " + s.URL
-		}
 	}
 	return out
 }

@@ -3,7 +3,11 @@ package checklist
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"slices"
+	"strings"
+	"time"
+	"unicode"
 )
 
 // validate checks the catalogue's invariants: unique ids, known sections,
@@ -48,9 +52,9 @@ func (it Item) validate(sections map[string]bool, version string) error {
 	if len(it.Sources) == 0 {
 		errs = append(errs, errors.New("no source"))
 	}
-	for _, s := range it.Sources {
-		if s.Doc == "" {
-			errs = append(errs, errors.New("a source without doc"))
+	for i, s := range it.Sources {
+		if err := s.validate(); err != nil {
+			errs = append(errs, fmt.Errorf("source %d: %w", i+1, err))
 		}
 	}
 	for _, f := range append(slices.Clone(it.AppliesIf.All), it.AppliesIf.Any...) {
@@ -74,4 +78,45 @@ func bothLanguages(t Text, what string) error {
 		return fmt.Errorf("%s needs both en and zh-CN", what)
 	}
 	return nil
+}
+
+// internalDoc spots citations of the internal working documents, which users
+// must never see.
+var internalDoc = regexp.MustCompile(`(?i)\bseed\b|\.txt\b`)
+
+// validate checks a source is a public citation: a title in English without
+// Chinese, an https address, a YYYY-MM-DD effective date when given.
+func (s Source) validate() error {
+	switch {
+	case s.Title.En == "":
+		return errors.New("no English title")
+	case hasHan(s.Title.En) || hasHan(s.Section.En):
+		return fmt.Errorf("%q: Chinese text in the English citation", s.Title.En)
+	case s.Section.En == "" && s.Section.Zh != "":
+		return fmt.Errorf("%q: a section in Chinese only", s.Title.En)
+	case !strings.HasPrefix(s.URL, "https://"):
+		return fmt.Errorf("%q: url %q is not https", s.Title.En, s.URL)
+	case s.Effective != "" && !isDate(s.Effective):
+		return fmt.Errorf("%q: effective %q is not YYYY-MM-DD", s.Title.En, s.Effective)
+	}
+	for _, t := range []string{s.Title.En, s.Title.Zh, s.Section.En, s.Section.Zh, s.URL} {
+		if internalDoc.MatchString(t) {
+			return fmt.Errorf("%q cites an internal document", t)
+		}
+	}
+	return nil
+}
+
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDate(s string) bool {
+	_, err := time.Parse(time.DateOnly, s)
+	return err == nil
 }

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"steward/backend/apperr"
+	"steward/backend/buildinfo"
 )
 
 // Exit codes shared by every command.
@@ -30,7 +31,8 @@ type Env struct {
 	Stderr  io.Writer
 	Getenv  func(string) string
 	Version string
-	DataDir string // from --data-dir; empty means the default
+	Build   buildinfo.Info // commit, build date and Go version; its Version may be empty
+	DataDir string         // from --data-dir; empty means the default
 	// Now is the clock of dated records and exports; time.Now when nil (tests set it).
 	Now func() time.Time
 }
@@ -54,15 +56,17 @@ var errFinding = errors.New("findings")
 func commands() map[string]command {
 	return map[string]command{
 		"help":      {"show this help", runHelp},
-		"version":   {"print the version", runVersion},
+		"version":   {"print the version, commit, build date and Go version", runVersion},
 		"backup":    {"write a consistent copy of the database: backup FILE", runBackup},
 		"checklist": {"the policy checklist: list, set, evidence, workspaces, reviewed, export, import", runChecklist},
+		"checks":    {"automatic checks of checklist items: list, run [--workspace NAME] [--format text|json], scope, auto-complete, override", runChecks},
+		"audit":     {"the audit bundle: bundle --workspace NAME --out FILE.zip, verify FILE.zip", runAudit},
 		"members":   {"team members: add, list, edit, remove, token, tokens, policy", runMembers},
 		"settings":  {"settings the app can change: list, set NAME VALUE", runSettings},
 		"scan":      {"find API keys in folders and git history: scan PATH... [--history] [--format text|json|sarif]", runScan},
-		"moderate":  {"send prompts to the moderation endpoint in batches: moderate --in FILE", runModerate},
+		"moderate":  {"send prompts to the moderation endpoint in batches: moderate --in FILE [--format json|csv|html|pdf]", runModerate},
 		"gateway":   {"serve the local OpenAI-compatible gateway: gateway [--listen 127.0.0.1:8787] [--upstream URL]", runGateway},
-		"usage":     {"API usage from the local log: report, policy, budget, alerts, prices, keys", runUsage},
+		"usage":     {"API usage from the local log: report (table|csv|json|html|pdf), policy, budget, alerts, prices, keys", runUsage},
 		"pii":       {"find personal data in a file, offline: pii FILE [--format text|json] [--redact]", runPII},
 		"privacy":   {"privacy-policy drafts: answers, suggestions, check, draft, drafts", runPrivacy},
 		"keys":      {"API keys in the vault: add, list, edit, verify, rotate, mark, places, events, remove, findings, vault", runKeys},
@@ -139,6 +143,10 @@ func runHelp(_ context.Context, env *Env, _ []string) error {
 }
 
 func runVersion(_ context.Context, env *Env, _ []string) error {
-	fmt.Fprintf(env.Stdout, "steward %s\n", env.Version)
+	b := env.Build
+	if b.Version == "" {
+		b.Version = env.Version
+	}
+	fmt.Fprint(env.Stdout, b.String())
 	return nil
 }

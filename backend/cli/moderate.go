@@ -20,15 +20,15 @@ func runModerate(ctx context.Context, env *Env, args []string) error {
 	tpm := fs.Int("tpm", 0, "tokens per minute to stay under; 0 for none")
 	keyLabel := fs.String("key", "", "use this registered key from the keychain (default: OPENAI_API_KEY)")
 	baseURL := fs.String("base-url", "", "the API's base URL (default: OPENAI_BASE_URL, else OpenAI's)")
-	format := fs.String("format", "json", "json, csv or html")
-	lang := fs.String("lang", "en", "en or zh-CN, for the HTML report")
+	format := fs.String("format", "json", "json, csv, html or pdf (pdf: give --out FILE)")
+	lang := fs.String("lang", "en", "en or zh-CN, for the HTML and PDF reports")
 	out := fs.String("out", "", "write the report to FILE instead of standard output")
 	piiPolicy := fs.String("pii", moderation.PIIOff, "personal data in prompts: off, redact (typed placeholders) or block (not sent)")
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	if *in == "" || (*format != "json" && *format != "csv" && *format != "html") || !slices.Contains(moderation.PIIPolicies, *piiPolicy) {
-		return usageErr("usage: steward moderate --in FILE [--model M] [--batch N] [--rpm N] [--key LABEL] [--base-url URL] [--format json|csv|html] [--out FILE]")
+	if *in == "" || !slices.Contains(moderation.ReportFormats(), *format) || !slices.Contains(moderation.PIIPolicies, *piiPolicy) {
+		return usageErr("usage: steward moderate --in FILE [--model M] [--batch N] [--rpm N] [--key LABEL] [--base-url URL] [--format json|csv|html|pdf] [--lang en|zh-CN] [--out FILE]")
 	}
 	return withServices(ctx, env, func(svc *app.Services) error {
 		cfg, err := svc.ModerationClient(ctx, *keyLabel, *baseURL)

@@ -24,9 +24,9 @@ func usageReport(ctx context.Context, env *Env, args []string) error {
 	fs.StringVar(&o.Since, "since", "", "first day, YYYY-MM-DD (default: 30 days ago)")
 	fs.StringVar(&o.Until, "until", "", "last day, YYYY-MM-DD, inclusive (default: today)")
 	fs.StringVar(&o.By, "by", "day", "day, member, model, endpoint or key")
-	fs.StringVar(&o.Format, "format", "table", "table, csv, json or html")
+	fs.StringVar(&o.Format, "format", "table", "table, csv, json, html or pdf (pdf: give --out FILE)")
 	fs.StringVar(&o.Out, "out", "", "write the report to FILE")
-	fs.StringVar(&o.Lang, "lang", "en", "en or zh-CN, for the HTML report")
+	fs.StringVar(&o.Lang, "lang", "en", "en or zh-CN, for the table, HTML and PDF reports")
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}

@@ -69,6 +69,13 @@ func documentText(d Document, fn func(string)) {
 			fn(s)
 		}
 		fields(b.Fields)
+		if b.Chart != nil {
+			fn(b.Chart.Title)
+			for _, bar := range b.Chart.Bars {
+				fn(bar.Label)
+				fn(bar.Text)
+			}
+		}
 		if b.Table != nil {
 			for _, s := range b.Table.Header {
 				fn(s)

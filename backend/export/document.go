@@ -28,6 +28,7 @@ type Block struct {
 	Table     *Table
 	Note      string // a highlighted note or warning paragraph (e.g. "not legal advice")
 	PageBreak bool   // start a new page in paged formats
+	Chart     *Chart // a bar chart (Markdown shows its values as a table)
 }
 
 // Heading is a section title; Level 1 is the largest below the document title.
@@ -41,4 +42,20 @@ type Heading struct {
 type Table struct {
 	Header []string
 	Rows   [][]string
+}
+
+// Chart is a bar chart of non-negative values scaled to the largest: one
+// labelled horizontal bar per value, or with Columns one column per value in
+// order (a series over time) with the first, middle and last labels under it.
+type Chart struct {
+	Title   string // what the chart shows: its accessible name and Markdown table header
+	Columns bool
+	Bars    []Bar
+}
+
+// Bar is one value of a chart.
+type Bar struct {
+	Label string  // the category, or the day of a column
+	Value float64 // its size, >= 0
+	Text  string  // the value as printed beside the bar
 }

@@ -47,8 +47,9 @@ type htmlBlock struct {
 	Lines  []string   // paragraph and note lines
 	Items  [][]string // list items as lines
 	Fields []htmlField
-	Header [][]string   // table header cells as lines
-	Rows   [][][]string // table rows, cells as lines
+	Header [][]string    // table header cells as lines
+	Rows   [][][]string  // table rows, cells as lines
+	SVG    template.HTML // chart: an inline SVG built with escaped text
 }
 
 // newHTMLView prepares d for the template.
@@ -82,6 +83,8 @@ func newHTMLBlock(b Block) (htmlBlock, bool) {
 		return htmlBlock{Kind: "pagebreak"}, true
 	case b.Table != nil:
 		return htmlTable(*b.Table)
+	case b.Chart != nil:
+		return htmlBlock{Kind: "chart", SVG: chartSVG(*b.Chart)}, len(b.Chart.Bars) > 0
 	case b.Paragraph != "":
 		return htmlBlock{Kind: "paragraph", Lines: textLines(b.Paragraph)}, true
 	case len(b.List) > 0:
@@ -210,6 +213,7 @@ const htmlTemplate = `<!doctype html>
 {{- end}}
 </tbody>
 </table>
+{{- else if eq .Kind "chart"}}<figure style="margin:6px 0 20px">{{.SVG}}</figure>
 {{- else if eq .Kind "note"}}<div class="note" role="note">{{template "lines" .Lines}}</div>
 {{- else if eq .Kind "pagebreak"}}<div class="page-break"></div>
 {{- end}}

@@ -65,6 +65,8 @@ func mdBlock(b Block, lang string) string {
 		return "---"
 	case b.Table != nil:
 		return mdTable(*b.Table)
+	case b.Chart != nil:
+		return mdTable(chartTable(*b.Chart))
 	case b.Paragraph != "":
 		return mdText(b.Paragraph, "")
 	case len(b.List) > 0:

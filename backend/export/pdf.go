@@ -322,6 +322,8 @@ func (r *pdfRenderer) block(b Block) {
 		}
 	case b.Table != nil:
 		r.table(*b.Table)
+	case b.Chart != nil:
+		r.chart(*b.Chart)
 	case b.Paragraph != "":
 		r.paragraph(b.Paragraph, textStyle{size: 10, color: colInk}, 1.5)
 		r.y += 3

@@ -15,10 +15,11 @@ const (
 	ReportJSON = "json"
 	ReportCSV  = "csv"
 	ReportHTML = "html"
+	ReportPDF  = "pdf"
 )
 
 // ReportFormats lists the formats WriteReport writes.
-func ReportFormats() []string { return []string{ReportJSON, ReportCSV, ReportHTML} }
+func ReportFormats() []string { return []string{ReportJSON, ReportCSV, ReportHTML, ReportPDF} }
 
 // RunReport is a run's results for export and for the CLI. Its JSON form
 // is the documented export shape; the fields without JSON names are for
@@ -80,7 +81,7 @@ func (s *Service) Report(runID int64) (RunReport, error) {
 }
 
 // ExportRun writes a run's report to the file at path, in format (json,
-// csv or html; empty takes the extension) and lang.
+// csv, html or pdf; empty takes the extension) and lang.
 func (s *Service) ExportRun(runID int64, path, format, lang string) error {
 	if format == "" {
 		format = strings.TrimPrefix(strings.ToLower(filepath.Ext(path)), ".")
@@ -154,7 +155,7 @@ func notSent(status string) (string, string) {
 	return "Not sent yet.", "尚未发送。"
 }
 
-// WriteReport writes a report as json, csv or html, with messages in lang
+// WriteReport writes a report as json, csv, html or pdf, with messages in lang
 // ("en" or "zh-CN").
 func WriteReport(w io.Writer, rep RunReport, format, lang string) error {
 	if err := checkReportArgs(format, lang); err != nil {
@@ -170,14 +171,14 @@ func WriteReport(w io.Writer, rep RunReport, format, lang string) error {
 	case ReportCSV:
 		return writeReportCSV(w, rep)
 	default:
-		return writeReportHTML(w, rep, lang)
+		return writeReportDocument(w, rep, format, lang)
 	}
 }
 
 // checkReportArgs refuses unknown formats and languages.
 func checkReportArgs(format, lang string) error {
 	switch format {
-	case ReportJSON, ReportCSV, ReportHTML:
+	case ReportJSON, ReportCSV, ReportHTML, ReportPDF:
 	default:
 		return errFormat("moderation.report", format, ReportFormats())
 	}

@@ -2,66 +2,44 @@ package moderation
 
 import (
 	"fmt"
-	"html/template"
 	"io"
 	"sort"
 	"strings"
+
+	"steward/backend/export"
 )
 
-// htmlBar is one bar of the flags-per-category chart.
-type htmlBar struct {
-	Label       string
-	Count       int
-	Y, W, TextX int
-	LabelY      int
-}
-
-// htmlRow is one item in the report's table.
-type htmlRow struct {
-	Index   int
-	Input   string
-	Image   string
-	Flagged bool
-	Flags   string // the flagged categories, highest score first
-	Top     string // the top category and its score
-	Error   string
-}
-
-// htmlView is the report template's data.
-type htmlView struct {
-	Lang, Title         string
-	Meta                [][2]string
-	Total, Flagged, Err int
-	Bars                []htmlBar
-	ChartH, BarX        int
-	Rows                []htmlRow
-	T                   map[string]string
-}
-
-const (
-	chartLabelW = 190
-	chartBarW   = 400
-	chartRowH   = 26
-)
-
-// writeReportHTML writes a self-contained page: inline CSS and an inline
-// SVG chart of flags per category, no scripts or outside resources.
-func writeReportHTML(w io.Writer, rep RunReport, lang string) error {
-	tmpl, err := template.New("report").Parse(reportTemplate)
-	if err != nil {
-		return fmt.Errorf("parse report template: %w", err)
+// writeReportDocument writes the report as a self-contained HTML page or an
+// A4 PDF, both laid out by backend/export from one document.
+func writeReportDocument(w io.Writer, rep RunReport, format, lang string) error {
+	doc := reportDocument(rep, lang)
+	if format == ReportPDF {
+		return export.PDF(w, doc, export.PDFOptions{})
 	}
-	if err := tmpl.Execute(w, htmlViewOf(rep, lang)); err != nil {
-		return fmt.Errorf("write HTML report: %w", err)
-	}
-	return nil
+	return export.HTML(w, doc)
 }
 
-func htmlViewOf(rep RunReport, lang string) htmlView {
+// reportDocument is the report as a printable document: the run's details,
+// its counts, a chart of flags per category and a row per item.
+func reportDocument(rep RunReport, lang string) export.Document {
 	t := reportText(lang)
-	v := htmlView{Lang: lang, Title: t["title"], T: t, Total: rep.Summary.Total, Flagged: rep.Summary.Flagged, Err: rep.Summary.Errors}
-	v.Meta = [][2]string{{t["suite"], rep.Suite}, {t["model"], rep.Model}, {t["run"], fmt.Sprint(rep.RunID)},
-		{t["created"], rep.CreatedAt}, {t["status"], t["status_"+rep.Status]}}
+	doc := export.Document{Lang: lang, Title: t["title"], Meta: reportMeta(rep, t, lang)}
+	doc.Blocks = []export.Block{
+		{Fields: []export.Field{{Label: t["total"], Value: fmt.Sprint(rep.Summary.Total)},
+			{Label: t["flagged"], Value: fmt.Sprint(rep.Summary.Flagged)}, {Label: t["errors"], Value: fmt.Sprint(rep.Summary.Errors)}}},
+		{Heading: &export.Heading{Level: 1, Text: t["chart"]}},
+		{Chart: categoryChart(rep, t, lang)},
+		{Heading: &export.Heading{Level: 1, Text: t["items"]}},
+		{Table: itemTable(rep, t, lang)},
+		{Paragraph: t["footer"]},
+	}
+	return doc
+}
+
+func reportMeta(rep RunReport, t map[string]string, lang string) []export.Field {
+	meta := []export.Field{{Label: t["suite"], Value: rep.Suite}, {Label: t["model"], Value: rep.Model},
+		{Label: t["run"], Value: fmt.Sprint(rep.RunID)}, {Label: t["created"], Value: rep.CreatedAt},
+		{Label: t["status"], Value: t["status_"+rep.Status]}}
 	if len(rep.Thresholds) > 0 {
 		var parts []string
 		for _, c := range Categories() {
@@ -69,56 +47,65 @@ func htmlViewOf(rep RunReport, lang string) htmlView {
 				parts = append(parts, fmt.Sprintf("%s ≥ %g", CategoryLabel(c, lang), th))
 			}
 		}
-		v.Meta = append(v.Meta, [2]string{t["thresholds"], strings.Join(parts, ", ")})
+		meta = append(meta, export.Field{Label: t["thresholds"], Value: strings.Join(parts, ", ")})
 	}
 	if rep.Error != "" {
-		v.Meta = append(v.Meta, [2]string{t["stopped"], rep.Error})
+		meta = append(meta, export.Field{Label: t["stopped"], Value: rep.Error})
 	}
-	v.Bars, v.ChartH, v.BarX = chartBars(rep, lang), len(Categories())*chartRowH, chartLabelW
+	return meta
+}
+
+// categoryChart has one bar per category: the items flagged in it.
+func categoryChart(rep RunReport, t map[string]string, lang string) *export.Chart {
+	c := &export.Chart{Title: t["chart"]}
+	for _, cat := range Categories() {
+		n := rep.Summary.PerCategory[cat]
+		c.Bars = append(c.Bars, export.Bar{Label: CategoryLabel(cat, lang), Value: float64(n), Text: fmt.Sprint(n)})
+	}
+	return c
+}
+
+// itemTable has a row per item; an item with no answer says why instead
+// of its flags.
+func itemTable(rep RunReport, t map[string]string, lang string) *export.Table {
+	tab := &export.Table{Header: []string{"#", t["input"], t["flagged"], t["flags"], t["top"]}}
 	for _, it := range rep.Items {
-		v.Rows = append(v.Rows, htmlRowOf(it, lang))
-	}
-	return v
-}
-
-// chartBars lays out one bar per category, scaled to the largest count.
-func chartBars(rep RunReport, lang string) []htmlBar {
-	most := 1
-	for _, n := range rep.Summary.PerCategory {
-		most = max(most, n)
-	}
-	var bars []htmlBar
-	for i, c := range Categories() {
-		n := rep.Summary.PerCategory[c]
-		w := n * chartBarW / most
-		if n > 0 {
-			w = max(w, 2)
+		input := it.Input
+		if it.Image != "" {
+			input += "\n" + t["image"] + ": " + it.Image
 		}
-		y := i * chartRowH
-		bars = append(bars, htmlBar{Label: CategoryLabel(c, lang), Count: n, Y: y + 5, W: w,
-			TextX: chartLabelW + w + 6, LabelY: y + 18})
+		row := []string{fmt.Sprint(it.Index), input}
+		if it.Error != "" {
+			row = append(row, t["error"], it.Error, "")
+		} else {
+			flags, top := itemFlags(it, lang)
+			flagged := t["no"]
+			if it.Flagged {
+				flagged = t["yes"]
+			}
+			row = append(row, flagged, flags, top)
+		}
+		tab.Rows = append(tab.Rows, row)
 	}
-	return bars
+	return tab
 }
 
-func htmlRowOf(it ReportItem, lang string) htmlRow {
-	r := htmlRow{Index: it.Index, Input: it.Input, Image: it.Image, Flagged: it.Flagged, Error: it.Error}
-	if it.Error != "" {
-		return r
-	}
+// itemFlags are an answered item's flagged categories, highest score
+// first, and its top category with the score.
+func itemFlags(it ReportItem, lang string) (flags, top string) {
 	type scored struct {
 		c string
 		s float64
 	}
 	var flagged []scored
-	top := scored{s: -1}
+	best := scored{s: -1}
 	for _, c := range Categories() {
 		s := it.Scores[c]
 		if s == nil {
 			continue
 		}
-		if *s > top.s {
-			top = scored{c, *s}
+		if *s > best.s {
+			best = scored{c, *s}
 		}
 		if f := it.Categories[c]; f != nil && *f {
 			flagged = append(flagged, scored{c, *s})
@@ -129,11 +116,11 @@ func htmlRowOf(it ReportItem, lang string) htmlRow {
 	for i, f := range flagged {
 		names[i] = CategoryLabel(f.c, lang)
 	}
-	r.Flags = strings.Join(names, ", ")
-	if top.c != "" {
-		r.Top = fmt.Sprintf("%s %.3f", CategoryLabel(top.c, lang), top.s)
+	flags = strings.Join(names, ", ")
+	if best.c != "" {
+		return flags, fmt.Sprintf("%s %.3f", CategoryLabel(best.c, lang), best.s)
 	}
-	return r
+	return flags, ""
 }
 
 // reportText is the report's wording in lang.
@@ -159,54 +146,3 @@ func reportText(lang string) map[string]string {
 		"footer": "Made by Steward. Scores come from the OpenAI moderation endpoint; flags follow the suite's thresholds (OpenAI's own where none are set).",
 	}
 }
-
-const reportTemplate = `<!DOCTYPE html>
-<html lang="{{.Lang}}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{.Title}}</title>
-<style>
-body{margin:0;background:#f1f3f6;color:#212529;font:15px/1.55 -apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,Arial,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif}
-.doc{max-width:960px;margin:32px auto;padding:40px 48px;background:#fff;border-radius:6px;box-shadow:0 1px 4px rgba(16,24,40,.08)}
-h1{font-size:26px;margin:0 0 8px;border-bottom:2px solid #254f8c;padding-bottom:10px}
-h2{font-size:19px;color:#254f8c;margin:28px 0 10px}
-dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 16px;font-size:13px;margin:0}
-dt{color:#626a75;font-weight:600}dd{margin:0;overflow-wrap:anywhere}
-.cards{display:flex;gap:12px;margin:20px 0}
-.card{flex:1;border:1px solid #d0d6de;border-radius:6px;padding:10px 14px}
-.card b{display:block;font-size:24px}.card span{color:#626a75;font-size:13px}
-svg text{font-size:13px;fill:#212529}
-table{border-collapse:collapse;width:100%;font-size:13px}
-th,td{border:1px solid #c4ccd6;padding:5px 7px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
-th{background:#ecf1f7}tr:nth-child(even) td{background:#f8fafc}
-.flag{color:#991b1b;font-weight:600}.err{color:#92400e}.muted{color:#626a75}
-footer{margin-top:24px;color:#626a75;font-size:12px}
-@media print{body{background:#fff}.doc{box-shadow:none;margin:0;padding:0}}
-</style>
-</head>
-<body>
-<main class="doc">
-<h1>{{.Title}}</h1>
-<dl>{{range .Meta}}<dt>{{index . 0}}</dt><dd>{{index . 1}}</dd>{{end}}</dl>
-<div class="cards">
-<div class="card"><b>{{.Total}}</b><span>{{.T.total}}</span></div>
-<div class="card"><b class="flag">{{.Flagged}}</b><span>{{.T.flagged}}</span></div>
-<div class="card"><b class="err">{{.Err}}</b><span>{{.T.errors}}</span></div>
-</div>
-<h2>{{.T.chart}}</h2>
-<svg xmlns="http://www.w3.org/2000/svg" width="660" height="{{.ChartH}}" viewBox="0 0 660 {{.ChartH}}" role="img" aria-label="{{.T.chart}}">
-{{range .Bars}}<text x="0" y="{{.LabelY}}">{{.Label}}</text><rect x="{{$.BarX}}" y="{{.Y}}" width="{{.W}}" height="18" rx="2" fill="#254f8c"></rect><text x="{{.TextX}}" y="{{.LabelY}}">{{.Count}}</text>
-{{end}}</svg>
-<h2>{{.T.items}}</h2>
-<table>
-<thead><tr><th>#</th><th>{{.T.input}}</th><th>{{.T.flagged}}</th><th>{{.T.flags}}</th><th>{{.T.top}}</th></tr></thead>
-<tbody>
-{{range .Rows}}<tr><td>{{.Index}}</td><td>{{.Input}}{{if .Image}}<br><span class="muted">{{$.T.image}}: {{.Image}}</span>{{end}}</td>{{if .Error}}<td colspan="3" class="err">{{.Error}}</td>{{else}}<td{{if .Flagged}} class="flag"{{end}}>{{if .Flagged}}{{$.T.yes}}{{else}}{{$.T.no}}{{end}}</td><td>{{.Flags}}</td><td>{{.Top}}</td>{{end}}</tr>
-{{end}}</tbody>
-</table>
-<footer>{{.T.footer}}</footer>
-</main>
-</body>
-</html>
-`

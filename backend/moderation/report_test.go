@@ -120,8 +120,8 @@ func TestReportHTMLIsSelfContained(t *testing.T) {
 
 func TestWriteReportRefusals(t *testing.T) {
 	var buf bytes.Buffer
-	if err := WriteReport(&buf, sampleReport(), "pdf", "en"); err == nil || !strings.Contains(err.Error(), "pdf") {
-		t.Fatalf("pdf: %v", err)
+	if err := WriteReport(&buf, sampleReport(), "docx", "en"); err == nil || !strings.Contains(err.Error(), "docx") {
+		t.Fatalf("docx: %v", err)
 	}
 	if err := WriteReport(&buf, sampleReport(), ReportJSON, "fr"); err == nil {
 		t.Fatal("fr accepted")

@@ -69,7 +69,7 @@ func TestLabelledSuiteEndToEnd(t *testing.T) {
 	})
 	t.Run("OK_ExportRun", func(t *testing.T) {
 		dir := t.TempDir()
-		for _, f := range []string{"run.json", "run.csv", "run.html"} {
+		for _, f := range []string{"run.json", "run.csv", "run.html", "run.pdf"} {
 			if err := h.svc.ExportRun(omni.ID, filepath.Join(dir, f), "", "zh-CN"); err != nil {
 				t.Fatal(err)
 			}
@@ -78,9 +78,9 @@ func TestLabelledSuiteEndToEnd(t *testing.T) {
 				t.Fatalf("%s is empty", f)
 			}
 		}
-		err := h.svc.ExportRun(omni.ID, filepath.Join(dir, "run.pdf"), "", "en")
-		if err == nil || !strings.Contains(err.Error(), "pdf") {
-			t.Fatalf("pdf: %v", err)
+		err := h.svc.ExportRun(omni.ID, filepath.Join(dir, "run.docx"), "", "en")
+		if err == nil || !strings.Contains(err.Error(), "docx") {
+			t.Fatalf("docx: %v", err)
 		}
 	})
 	t.Run("OK_ListAndDeleteRuns", func(t *testing.T) {

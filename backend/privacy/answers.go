@@ -31,6 +31,7 @@ type Answers struct {
 	Cookies             Cookies            `json:"cookies" yaml:"cookies"`
 	Security            []Text             `json:"security_measures" yaml:"security_measures"`
 	California          California         `json:"california" yaml:"california"`
+	China               China              `json:"china" yaml:"china"`
 	Changes             PolicyChanges      `json:"policy_changes" yaml:"policy_changes"`
 }
 
@@ -75,6 +76,12 @@ type DataCategory struct {
 	Sensitive bool   `json:"sensitive" yaml:"sensitive"` // special-category / sensitive personal information
 	Sold      bool   `json:"sold" yaml:"sold"`           // sold, in the CCPA's sense
 	Shared    bool   `json:"shared" yaml:"shared"`       // shared for cross-context behavioural advertising (CCPA)
+	// LoginCredentials marks an account log-in with a password or other
+	// credential: sensitive personal information under the CCPA (§1798.140(ae)(1)(D)).
+	LoginCredentials bool          `json:"login_credentials" yaml:"login_credentials"`
+	CCPACategory     CCPACategory  `json:"ccpa_category" yaml:"ccpa_category"`                           // the statutory category (§1798.140(v)(1))
+	Art9Condition    Art9Condition `json:"special_category_condition" yaml:"special_category_condition"` // GDPR Art. 9(2), for sensitive data
+	Necessity        Text          `json:"sensitive_necessity" yaml:"sensitive_necessity"`               // PIPL Art. 30: why it is necessary and its effect on the person
 }
 
 // Purpose is one reason the data is used, with its legal basis.
@@ -97,6 +104,9 @@ type AIUse struct {
 	PromptLogging              *bool    `json:"prompt_logging" yaml:"prompt_logging"`                   // do we keep the text of prompts
 	PromptLogDays              int      `json:"prompt_log_days" yaml:"prompt_log_days"`
 	PIIScreening               *bool    `json:"pii_screening" yaml:"pii_screening"` // are prompts screened for personal data before they leave
+	// PIIScreeningAction is what the screening does when it finds personal
+	// data: block, redact or warn; empty says only that prompts are checked.
+	PIIScreeningAction ScreeningAction `json:"pii_screening_action" yaml:"pii_screening_action"`
 }
 
 // Recipient is someone the data is disclosed to.
@@ -107,6 +117,10 @@ type Recipient struct {
 	Location        Text          `json:"location" yaml:"location"`
 	Contact         string        `json:"contact" yaml:"contact"`
 	ReceivesPrompts bool          `json:"receives_prompts" yaml:"receives_prompts"` // the AI model provider
+	PromptsFrom     []Region      `json:"prompts_from" yaml:"prompts_from"`         // whose prompts it receives; empty means every region
+	Categories      []string      `json:"categories" yaml:"categories"`             // DataCategory IDs disclosed to it
+	Method          Text          `json:"method" yaml:"method"`                     // how it processes them (PIPL Art. 23)
+	SeparateConsent *bool         `json:"separate_consent" yaml:"separate_consent"` // an independent handler gets data only with separate consent (PIPL Art. 23)
 }
 
 // Transfers are the international transfers of personal data.
@@ -128,6 +142,10 @@ type Transfer struct {
 	Categories []string    `json:"categories" yaml:"categories"` // DataCategory IDs
 	Safeguards []Safeguard `json:"safeguards" yaml:"safeguards"`
 	RightsHow  Text        `json:"rights_how" yaml:"rights_how"` // how users exercise their rights against the recipient
+	// Adequacy says whether an adequacy decision covers the recipient's
+	// country (GDPR Art. 13(1)(f)); nil until answered, implied by adequacy or dpf.
+	Adequacy   *bool `json:"adequacy_decision" yaml:"adequacy_decision"`
+	Derogation Text  `json:"derogation" yaml:"derogation"` // the Art. 49 derogation relied on, when the safeguard is derogation
 }
 
 // RightsAnswers says which rights users have and how they use them.
@@ -145,6 +163,7 @@ type AutomatedDecisions struct {
 	Used         *bool `json:"used" yaml:"used"`
 	Logic        Text  `json:"logic" yaml:"logic"`
 	Significance Text  `json:"significance" yaml:"significance"`
+	RefuseHow    Text  `json:"refuse_how" yaml:"refuse_how"` // how users ask for an explanation or refuse the decision (PIPL Art. 24)
 }
 
 // Children covers the minimum age and parental consent.
@@ -152,6 +171,7 @@ type Children struct {
 	MinimumAge      int   `json:"minimum_age" yaml:"minimum_age"`
 	ParentalConsent *bool `json:"parental_consent" yaml:"parental_consent"` // asked when the minimum age is under 16
 	Details         Text  `json:"details" yaml:"details"`
+	SpecialRules    Text  `json:"special_rules" yaml:"special_rules"` // the rules for children under 14 (PIPL Art. 31), or where they are published
 }
 
 // Cookies covers cookies, similar technologies and analytics.
@@ -164,9 +184,48 @@ type Cookies struct {
 // California holds the CCPA-specific answers.
 type California struct {
 	SellsOrShares          *bool  `json:"sells_or_shares" yaml:"sells_or_shares"`
-	OptOutLink             string `json:"opt_out_link" yaml:"opt_out_link"`                         // the "Do Not Sell or Share" page
-	SensitiveBeyondService *bool  `json:"sensitive_beyond_service" yaml:"sensitive_beyond_service"` // sensitive data used beyond what the service needs
-	LimitLink              string `json:"limit_link" yaml:"limit_link"`                             // the "Limit the Use of My Sensitive Personal Information" page
+	OptOutLink             string `json:"opt_out_link" yaml:"opt_out_link"`                             // the "Do Not Sell or Share" page
+	SensitiveBeyondService *bool  `json:"sensitive_beyond_service" yaml:"sensitive_beyond_service"`     // sensitive data used beyond what the service needs
+	LimitLink              string `json:"limit_link" yaml:"limit_link"`                                 // the "Limit the Use of My Sensitive Personal Information" page
+	SaleRecipients         Text   `json:"sale_recipients" yaml:"sale_recipients"`                       // categories of third parties sold or shared to
+	SalePurposes           Text   `json:"sale_purposes" yaml:"sale_purposes"`                           // why it is sold or shared
+	Verification           Text   `json:"verification" yaml:"verification"`                             // how requests are verified
+	AgentHow               Text   `json:"authorised_agent" yaml:"authorised_agent"`                     // how an authorised agent makes a request
+	OptOutSignals          Text   `json:"opt_out_signals" yaml:"opt_out_signals"`                       // how opt-out preference signals (e.g. GPC) are handled
+	OnlineOnly             *bool  `json:"online_only" yaml:"online_only"`                               // operates only online with a direct relationship (§1798.130(a)(1)(A))
+	TollFree               string `json:"toll_free_number" yaml:"toll_free_number"`                     // needed unless online only
+	CollectsLogins         *bool  `json:"collects_login_credentials" yaml:"collects_login_credentials"` // account log-ins with a password: sensitive (§1798.140(ae)(1)(D))
+}
+
+// China holds the PIPL answers beyond the general ones, and what the Network
+// Data Security Management Regulations (2025-01-01) add to a notice.
+type China struct {
+	Officer         PIPLOfficer `json:"protection_officer" yaml:"protection_officer"` // 个人信息保护负责人 (PIPL Art. 52)
+	SDKs            SDKs        `json:"third_party_sdks" yaml:"third_party_sdks"`
+	RetentionEnd    Text        `json:"retention_end" yaml:"retention_end"`       // what happens to data when its retention period ends
+	AccountDeletion Text        `json:"account_deletion" yaml:"account_deletion"` // how users close their account
+}
+
+// PIPLOfficer is the person responsible for personal information protection.
+type PIPLOfficer struct {
+	Required *bool  `json:"required" yaml:"required"` // processing reaches the volume the CAC sets; nil until answered
+	Name     string `json:"name" yaml:"name"`
+	Email    string `json:"email" yaml:"email"`
+}
+
+// SDKs lists the third-party code embedded in the product that collects
+// personal data.
+type SDKs struct {
+	Used *bool `json:"used" yaml:"used"`
+	List []SDK `json:"list" yaml:"list"`
+}
+
+// SDK is one embedded third-party SDK or plug-in.
+type SDK struct {
+	Name       string   `json:"name" yaml:"name"`
+	Provider   string   `json:"provider" yaml:"provider"`
+	Purpose    Text     `json:"purpose" yaml:"purpose"`
+	Categories []string `json:"categories" yaml:"categories"` // DataCategory IDs it collects
 }
 
 // PolicyChanges says how changes are announced and when the notice applies.

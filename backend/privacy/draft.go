@@ -100,6 +100,12 @@ func newDraft(a Answers, lang string) (*builder, error) {
 		b.piplSection()
 	}
 	b.changes()
+	if lang == LangZh {
+		spaceDocument(&b.doc)
+		for i := range b.marks {
+			b.marks[i].text = spaceMixed(b.marks[i].text)
+		}
+	}
 	return b, nil
 }
 

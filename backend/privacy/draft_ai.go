@@ -18,9 +18,44 @@ func (b *builder) aiSection() {
 	}
 	b.training()
 	b.logging()
-	if ai.PIIScreening != nil && *ai.PIIScreening {
-		b.p(b.s("Before a prompt is sent to "+b.providers()+", we check it automatically for personal data and stop it from being sent when we find some.",
-			"提示词发送给"+b.providers()+"之前，我们会自动检查其中是否含有个人信息；一旦发现，即阻止发送。"))
+	b.screening()
+	b.providerRegions()
+}
+
+// screening says what the automatic check of prompts does, as answered, and
+// never promises to block what the notice says is sent.
+func (b *builder) screening() {
+	ai, prov := b.a.AI, b.providers()
+	if !screeningUsed(b.a) {
+		return
+	}
+	sends := ai.PromptsContainPersonalData != nil && *ai.PromptsContainPersonalData
+	switch {
+	case ai.PIIScreeningAction == ScreenBlock && sends:
+		b.p(b.todo(elScreening, "the screening blocks prompts with personal data, yet prompts are said to carry personal data to "+prov+": correct one of the two answers",
+			"筛查会阻止含个人信息的提示词，但又说明提示词中的个人信息会发送给"+prov+"：请更正其中一项答案"))
+	case ai.PIIScreeningAction == ScreenBlock:
+		b.p(b.s("Before a prompt is sent to "+prov+", we check it automatically for personal data and do not send it when we find some.",
+			"提示词发送给"+prov+"之前，我们会自动检查其中是否含有个人信息；发现个人信息的，不予发送。"))
+	case ai.PIIScreeningAction == ScreenRedact:
+		b.p(b.s("Before a prompt is sent to "+prov+", we check it automatically and remove the personal data we find. The check can miss some, so what you type may still reach "+prov+".",
+			"提示词发送给"+prov+"之前，我们会自动检查并删除其中发现的个人信息。自动检查可能有遗漏，您输入的内容仍可能发送给"+prov+"。"))
+	case ai.PIIScreeningAction == ScreenWarn:
+		b.p(b.s("Before a prompt is sent to "+prov+", we check it automatically for personal data and tell you what we found; you decide whether to send it.",
+			"提示词发送给"+prov+"之前，我们会自动检查其中是否含有个人信息，并告知您检查结果，由您决定是否发送。"))
+	default:
+		b.p(b.todo(elScreening, "what the screening does when it finds personal data: block, redact or warn (ai.pii_screening_action)",
+			"筛查发现个人信息后如何处理：阻止、删除或提示（ai.pii_screening_action）"))
+	}
+}
+
+// providerRegions marks every AI provider that would receive prompts from a
+// region it does not serve.
+func (b *builder) providerRegions() {
+	for _, r := range unsupportedRoutes(b.a) {
+		src := r.Provider.Source.Title + ", " + r.Provider.Source.URL + ", " + b.s("recorded ", "记录于 ") + r.Provider.Checked
+		b.p(b.todo(elProviderArea, r.Recipient+" does not offer its API in "+r.Place.Name.En+" ("+src+"): do not send it the prompts of users there, and list in recipients[].prompts_from the regions it does receive prompts from",
+			r.Recipient+" 不在"+r.Place.Name.Zh+"提供 API 服务（"+src+"）：请勿将当地用户的提示词发送给它，并在 recipients[].prompts_from 中列明其接收提示词的地区"))
 	}
 }
 
@@ -39,6 +74,23 @@ func (b *builder) prompts() {
 	default:
 		b.p(b.s("The requests we send to "+prov+" do not contain personal data.", "我们发送给"+prov+"的请求不包含个人信息。"))
 	}
+	for _, r := range promptRecipients(b.a) {
+		if len(r.PromptsFrom) > 0 {
+			where := b.regionList(r.PromptsFrom)
+			b.p(b.s(r.Name+" receives only the prompts of users in "+where+".", r.Name+"仅接收"+where+"用户的提示词。"))
+		}
+	}
+}
+
+// regionList names regions in the questionnaire's order.
+func (b *builder) regionList(rs []Region) string {
+	var names []string
+	for _, r := range Regions {
+		if hasRegion(rs, r) {
+			names = append(names, r.Label(b.lang))
+		}
+	}
+	return joinList(names, b.lang)
 }
 
 func (b *builder) training() {

@@ -1,6 +1,7 @@
 package privacy
 
 import (
+	"slices"
 	"strings"
 
 	"steward/backend/export"
@@ -72,13 +73,33 @@ func (b *builder) dpo() {
 	}
 }
 
+// specialCategories gives the Art. 9(2) condition for each category of
+// sensitive data: Art. 6 alone does not allow processing it.
+func (b *builder) specialCategories() {
+	cats := sensitiveCategories(b.a)
+	if len(cats) == 0 {
+		return
+	}
+	var fs []export.Field
+	for _, c := range cats {
+		v := c.Art9Condition.Label(b.lang)
+		if c.Art9Condition == "" {
+			v = b.todo(elGDPRArt9, "the Art. 9(2) condition for this special category (special_category_condition)", "该特殊类别数据所依据的第 9 条第 2 款条件（special_category_condition）")
+		}
+		fs = append(fs, export.Field{Label: dash(b.tx(c.Name)), Value: v})
+	}
+	b.p(b.s("Some of the data is in the special categories of Art. 9 GDPR. Besides the legal basis above, we rely on these conditions:",
+		"部分数据属于 GDPR 第 9 条规定的特殊类别。除上述法律依据外，我们还依据以下条件处理："))
+	b.fields(fs)
+}
+
 // legalBases covers legitimate interests and consent withdrawal; the bases
 // themselves are in the table of purposes.
 func (b *builder) legalBases() {
 	a := b.a
 	b.h2("Legal bases", "法律依据")
 	b.p(b.s("The table in “How we use your personal data” gives the legal basis for each purpose.",
-		"各处理目的所依据的法律基础，见“我们如何使用您的个人信息”一节中的表格。"))
+		"各处理目的所依据的法律依据，见“我们如何使用您的个人信息”一节中的表格。"))
 	var interests []export.Field
 	for _, p := range a.Purposes {
 		if p.LegalBasis != BasisLegitimateInterests {
@@ -95,7 +116,8 @@ func (b *builder) legalBases() {
 			b.p(b.s("You can object to this processing at any time, for reasons relating to your situation.", "您可以基于自身的特殊情况，随时反对此类处理。"))
 		}
 	}
-	if !a.usesBasis(BasisConsent) {
+	b.specialCategories()
+	if !needsConsentWithdrawal(a) {
 		return
 	}
 	if !a.offers(RightWithdrawConsent) {
@@ -125,25 +147,14 @@ func (b *builder) gdprTransfers() {
 		b.p(b.s("We do not transfer the personal data of people in the EEA or the UK outside those areas.", "我们不会将欧洲经济区或英国用户的个人信息传输至上述地区以外。"))
 		return
 	}
-	b.p(b.s("Some recipients are in countries whose laws may protect personal data less than the law where you are. For each transfer we rely on the safeguard shown:",
-		"部分接收方所在国家的法律对个人信息的保护水平可能低于您所在地。每项传输所依据的保障措施如下："))
+	b.transferIntro(list)
 	rows := make([][]string, 0, len(list))
 	for _, tr := range list {
-		var sg []string
-		for _, s := range tr.Safeguards {
-			if !s.pipl() {
-				sg = append(sg, s.Label(b.lang))
-			}
-		}
-		safeguard := joinList(sg, b.lang)
-		if len(sg) == 0 {
-			safeguard = b.todo(elGDPRTransfers, "the safeguard for this transfer (adequacy, scc, dpf or bcr)", "该项传输的保障措施（adequacy、scc、dpf 或 bcr）")
-		}
 		rows = append(rows, []string{
 			b.or(elGDPRTransfers, tr.Recipient, "the recipient", "接收方"),
-			b.orText(elGDPRTransfers, tr.Country, "the country", "所在国家"), safeguard})
+			b.orText(elGDPRTransfers, tr.Country, "the country", "所在国家"), b.adequacyCell(tr), b.safeguardCell(tr)})
 	}
-	b.table([]string{b.s("Recipient", "接收方"), b.s("Country", "所在国家"), b.s("Safeguard", "保障措施")}, rows)
+	b.table([]string{b.s("Recipient", "接收方"), b.s("Country", "所在国家"), b.s("Adequacy decision", "充分性认定"), b.s("Safeguard", "保障措施")}, rows)
 	b.p(b.s("To get a copy of these safeguards:", "如需获取上述保障措施的副本："),
 		b.orText(elGDPRTransfers, t.CopyHow, "how users can get a copy of the safeguards", "用户获取保障措施副本的方式"))
 }
@@ -179,4 +190,55 @@ func (b *builder) authority() string {
 		return ""
 	}
 	return b.s("The supervisory authority responsible for us is "+b.tx(b.a.Rights.Authority)+".", "对我们负有监管职责的机构为"+b.tx(b.a.Rights.Authority)+"。")
+}
+
+// transferIntro says whether adequacy decisions cover the transfers, and
+// warns of weaker protection only where none does (Art. 13(1)(f)).
+func (b *builder) transferIntro(list []Transfer) {
+	without := 0
+	for _, tr := range list {
+		if yes, known := tr.adequate(); known && !yes {
+			without++
+		}
+	}
+	if without == 0 {
+		b.p(b.s("The table shows, for each transfer, whether an adequacy decision covers the recipient's country and the safeguard we rely on:",
+			"下表列明每项传输的接收方所在国家是否有充分性认定，以及我们所依据的保障措施："))
+		return
+	}
+	b.p(b.s("Where no adequacy decision covers the recipient's country, its laws may protect personal data less than the law where you are, and we rely on the safeguard shown:",
+		"对于接收方所在国家没有充分性认定的传输，当地法律对个人信息的保护水平可能低于您所在地，我们依据下表所示的保障措施进行传输："))
+}
+
+// adequacyCell says whether an adequacy decision covers the transfer.
+func (b *builder) adequacyCell(tr Transfer) string {
+	yes, known := tr.adequate()
+	if !known {
+		return b.todo(elGDPRTransfers, "whether an adequacy decision covers this country (adequacy_decision)", "该国家是否有充分性认定（adequacy_decision）")
+	}
+	return b.yesNo(yes)
+}
+
+// safeguardCell names the GDPR and UK GDPR tools a transfer relies on, and
+// marks a missing tool for the EU or UK data it carries.
+func (b *builder) safeguardCell(tr Transfer) string {
+	var sg []string
+	for _, s := range tr.Safeguards {
+		if s.pipl() {
+			continue
+		}
+		l := s.Label(b.lang)
+		if s == SafeguardDerogation {
+			l += b.s(": ", "：") + b.orText(elGDPRTransfers, tr.Derogation, "which Art. 49 derogation applies", "适用第 49 条的哪一项例外")
+		}
+		sg = append(sg, l)
+	}
+	a := b.a
+	if a.carries(tr, RegionEU) && !slices.ContainsFunc(tr.Safeguards, Safeguard.validForEU) {
+		sg = append(sg, b.todo(elGDPRTransfers, "a safeguard for EU data (adequacy, scc, dpf, bcr or derogation)", "欧盟数据的保障措施（adequacy、scc、dpf、bcr 或 derogation）"))
+	}
+	if a.carries(tr, RegionUK) && !slices.ContainsFunc(tr.Safeguards, Safeguard.validForUK) {
+		sg = append(sg, b.todo(elGDPRTransfers, "a UK transfer tool (adequacy, uk_idta, uk_addendum, uk_extension, bcr or derogation)", "英国数据的传输工具（adequacy、uk_idta、uk_addendum、uk_extension、bcr 或 derogation）"))
+	}
+	return joinList(sg, b.lang)
 }

@@ -137,13 +137,18 @@ func (b *builder) uses() {
 	b.table(header, rows)
 }
 
+// sharing lists the recipients. In Chinese, processors are entrusted with
+// processing (委托处理, PIPL Art. 21) and independent handlers are provided
+// with data (提供, Art. 23); the heading and roles keep the two apart.
 func (b *builder) sharing() {
 	a := b.a
-	b.h1("Who we share it with", "我们向谁提供您的个人信息")
+	b.h1("Who we share it with", "委托处理和对外提供")
 	if len(a.Recipients) == 0 {
-		b.p(b.todo(elRecipients, "list who receives personal data (service providers, your AI provider, others)", "列出个人信息的接收方（服务提供商、AI 服务提供方等）"))
+		b.p(b.todo(elRecipients, "list who receives personal data (service providers, your AI provider, others)", "列出个人信息的接收方（受托人、AI 服务提供方等）"))
 		return
 	}
+	b.p(b.s("Service providers process personal data only on our instructions and for our purposes; independent organisations decide for themselves how they use what we give them.",
+		"受托人仅按照我们的委托和约定的目的处理个人信息；其他个人信息处理者自行决定如何处理我们向其提供的个人信息。"))
 	rows := make([][]string, 0, len(a.Recipients))
 	for _, r := range a.Recipients {
 		role := ""
@@ -152,9 +157,10 @@ func (b *builder) sharing() {
 		}
 		rows = append(rows, []string{
 			b.or(elRecipients, r.Name, "the recipient's name", "接收方名称"), dash(role),
-			b.orText(elRecipients, r.Purpose, "why this recipient gets the data", "该接收方获得个人信息的目的"), dash(b.tx(r.Location))})
+			b.orText(elRecipients, r.Purpose, "why this recipient gets the data", "该接收方获得个人信息的目的"),
+			dash(b.categoryNames(r.Categories)), dash(b.tx(r.Location))})
 	}
-	b.table([]string{b.s("Recipient", "接收方"), b.s("Role", "身份"), b.s("Purpose", "目的"), b.s("Location", "所在地")}, rows)
+	b.table([]string{b.s("Recipient", "接收方"), b.s("Role", "身份"), b.s("Purpose", "目的"), b.s("Personal data", "涉及的个人信息"), b.s("Location", "所在地")}, rows)
 }
 
 func (b *builder) retention() {

@@ -28,6 +28,9 @@ func (b *builder) piplSection() {
 		b.table([]string{b.s("Purpose", "处理目的"), b.s("Method", "处理方式"), b.s("Personal information involved", "涉及的个人信息")}, rows)
 	}
 	b.piplCategories()
+	b.handlersProvided()
+	b.sdks()
+	b.piplAutomated()
 	b.piplRights()
 	b.piplAbroad()
 }
@@ -77,14 +80,10 @@ func (b *builder) piplCategories() {
 		b.p(b.s("We process the following categories of personal information:", "我们处理以下种类的个人信息："))
 		b.list(names)
 		if len(sensitive) > 0 {
-			b.p(b.s(joinList(sensitive, b.lang)+" are sensitive personal information. Before processing it we tell you why it is necessary and how it affects you, and ask for your separate consent as the law requires.",
-				joinList(sensitive, b.lang)+"属于敏感个人信息。处理前，我们将告知处理的必要性及对您个人权益的影响，并依法取得您的单独同意。"))
+			b.necessity()
 		}
 	}
-	if c := a.Children; c.MinimumAge > 0 && c.MinimumAge < 14 && c.ParentalConsent != nil && *c.ParentalConsent {
-		b.p(b.s("Before we process the personal information of a child under 14, we obtain the consent of a parent or other guardian.",
-			"处理不满十四周岁未成年人的个人信息前，我们将取得其父母或者其他监护人的同意。"))
-	}
+	b.piplChildren()
 	b.h2("Retention periods", "保存期限")
 	if len(a.Categories) == 0 {
 		b.p(b.todo(elPIPLRetention, "the retention period of each category", "各类个人信息的保存期限"))
@@ -95,8 +94,8 @@ func (b *builder) piplCategories() {
 		rows = append(rows, []string{dash(b.tx(c.Name)), b.orText(elPIPLRetention, c.Retention, "how long this category is kept", "该类个人信息的保存期限")})
 	}
 	b.table([]string{b.s("Personal information", "个人信息种类"), b.s("Retention period", "保存期限")}, rows)
-	b.p(b.s("When a retention period ends, we delete the personal information or anonymise it, as the law requires.",
-		"保存期限届满后，我们将依法删除您的个人信息或者对其进行匿名化处理。"))
+	b.p(b.s("When a retention period ends: ", "保存期限届满后：") +
+		b.orText(elPIPLRetEnd, a.China.RetentionEnd, "what happens to the data when its retention period ends (china.retention_end)", "保存期限届满后如何处理个人信息（china.retention_end）"))
 }
 
 func (b *builder) piplRights() {
@@ -112,7 +111,10 @@ func (b *builder) piplRights() {
 		d := strconv.Itoa(r.ResponseDays)
 		fs = append(fs, export.Field{Label: b.s("When we answer", "答复时限"), Value: b.s("within "+d+" days", "收到请求后"+d+"日内")})
 	}
+	fs = append(fs, export.Field{Label: b.s("Closing your account", "注销账号"),
+		Value: b.orText(elPIPLAccount, b.a.China.AccountDeletion, "how users close their account (china.account_deletion)", "用户注销账号的方法和途径（china.account_deletion）")})
 	b.fields(fs)
+	b.officer()
 	b.p(b.s("If we refuse your request, we explain why. You may then bring a claim before a people's court.",
 		"如我们拒绝您的请求，将说明理由；您可以依法向人民法院提起诉讼。"))
 }
@@ -171,4 +173,122 @@ func (b *builder) foreignRecipient(tr Transfer) {
 		fs = append(fs, export.Field{Label: b.s("Legal mechanism", "出境合规机制"), Value: joinList(mech, b.lang)})
 	}
 	b.fields(fs)
+}
+
+// necessity states, for each kind of sensitive personal information, why it
+// is necessary and how it affects the person (PIPL Art. 30), now.
+func (b *builder) necessity() {
+	var fs []export.Field
+	for _, c := range sensitiveCategories(b.a) {
+		fs = append(fs, export.Field{Label: dash(b.tx(c.Name)), Value: b.orText(elPIPLNecessity, c.Necessity,
+			"why this sensitive personal information is necessary and how processing it affects the person (sensitive_necessity)",
+			"处理该敏感个人信息的必要性以及对个人权益的影响（sensitive_necessity）")})
+	}
+	b.p(b.s("The following is sensitive personal information. Why we need it and how processing it affects you:",
+		"以下属于敏感个人信息。处理的必要性以及对您个人权益的影响如下："))
+	b.fields(fs)
+	b.p(b.s("We process sensitive personal information only with your separate consent, unless the law provides otherwise.",
+		"除法律、行政法规另有规定外，我们仅在取得您的单独同意后处理敏感个人信息。"))
+}
+
+// piplChildren covers children under 14 (PIPL Art. 31).
+func (b *builder) piplChildren() {
+	c := b.a.Children
+	if !under14(b.a) {
+		return
+	}
+	if c.ParentalConsent == nil || !*c.ParentalConsent {
+		b.p(b.todo(elPIPLChildren, "children under 14 may use the service: their parent's or guardian's consent is required (children.parental_consent)",
+			"不满十四周岁的未成年人可以使用本服务：须取得其父母或者其他监护人的同意（children.parental_consent）"))
+	} else {
+		b.p(b.s("Before we process the personal information of a child under 14, we obtain the consent of a parent or other guardian.",
+			"处理不满十四周岁未成年人的个人信息前，我们将取得其父母或者其他监护人的同意。"))
+	}
+	b.p(b.s("Our rules for the personal information of children under 14: ", "不满十四周岁未成年人个人信息处理规则：") +
+		b.orText(elPIPLChildren, c.SpecialRules, "your special rules for children under 14, or where they are published (children.special_rules)",
+			"专门的未成年人个人信息处理规则或其公开地址（children.special_rules）"))
+}
+
+// handlersProvided lists the independent handlers data is provided to (PIPL Art. 23).
+func (b *builder) handlersProvided() {
+	list := handlersRecipients(b.a)
+	if len(list) == 0 {
+		return
+	}
+	b.h2("Providing personal information to other handlers", "向其他个人信息处理者提供个人信息")
+	for _, r := range list {
+		consent := b.s("We provide it only with your separate consent.", "我们仅在取得您的单独同意后向其提供。")
+		if r.SeparateConsent == nil || !*r.SeparateConsent {
+			consent = b.todo(elPIPLHandlers, "providing data to an independent handler needs the person's separate consent (recipients[].separate_consent)",
+				"向其他个人信息处理者提供个人信息须取得个人的单独同意（recipients[].separate_consent）")
+		}
+		cats := b.categoryNames(r.Categories)
+		if !has(cats) {
+			cats = b.todo(elPIPLHandlers, "the categories provided to "+dash(r.Name), "向"+dash(r.Name)+"提供的个人信息种类")
+		}
+		b.fields([]export.Field{
+			{Label: b.s("Recipient", "接收方"), Value: b.or(elPIPLHandlers, r.Name, "the recipient's name", "接收方名称")},
+			{Label: b.s("Contact", "联系方式"), Value: b.or(elPIPLHandlers, r.Contact, "the recipient's contact details", "接收方的联系方式")},
+			{Label: b.s("Purpose", "处理目的"), Value: b.orText(elPIPLHandlers, r.Purpose, "the recipient's purpose", "接收方的处理目的")},
+			{Label: b.s("Method", "处理方式"), Value: b.orText(elPIPLHandlers, r.Method, "how the recipient processes the data", "接收方的处理方式")},
+			{Label: b.s("Personal information", "个人信息种类"), Value: cats},
+			{Label: b.s("Consent", "同意"), Value: consent},
+		})
+	}
+}
+
+// sdks lists the embedded third-party SDKs (Network Data Security
+// Management Regulations).
+func (b *builder) sdks() {
+	s := b.a.China.SDKs
+	b.h2("Third-party SDKs and plug-ins", "第三方代码、插件")
+	switch {
+	case s.Used == nil:
+		b.p(b.todo(elPIPLSDKs, "say whether the product embeds third-party SDKs or plug-ins that collect personal information (china.third_party_sdks)",
+			"说明产品是否嵌入收集个人信息的第三方代码、插件（china.third_party_sdks）"))
+	case !*s.Used:
+		b.p(b.s("Our products embed no third-party SDKs or plug-ins that collect personal information.", "我们的产品未嵌入收集个人信息的第三方代码、插件。"))
+	case len(s.List) == 0:
+		b.p(b.todo(elPIPLSDKs, "list each embedded third-party SDK or plug-in", "逐一列出嵌入的第三方代码、插件"))
+	default:
+		rows := make([][]string, 0, len(s.List))
+		for _, k := range s.List {
+			rows = append(rows, []string{b.or(elPIPLSDKs, k.Name, "the SDK's name", "名称"), dash(k.Provider),
+				b.orText(elPIPLSDKs, k.Purpose, "what the SDK is for", "用途"), dash(b.categoryNames(k.Categories))})
+		}
+		b.table([]string{b.s("SDK or plug-in", "第三方代码、插件"), b.s("Provider", "提供方"), b.s("Purpose", "用途"), b.s("Personal information", "收集的个人信息")}, rows)
+	}
+}
+
+// piplAutomated explains automated decisions and how to refuse them (PIPL Art. 24).
+func (b *builder) piplAutomated() {
+	d := b.a.AutomatedDecisions
+	if !automatedUsed(b.a) {
+		return
+	}
+	b.h2("Automated decision-making", "自动化决策")
+	b.p(b.s("Where a decision made solely by automated means significantly affects your rights and interests, you may ask us to explain it and refuse to have it made solely by automated means.",
+		"通过自动化决策方式作出对您个人权益有重大影响的决定，您有权要求我们予以说明，并有权拒绝我们仅通过自动化决策的方式作出决定。"))
+	b.fields([]export.Field{
+		{Label: b.s("How it works", "运行逻辑"), Value: b.orText(elPIPLAutomated, d.Logic, "the logic involved", "自动化决策的运行逻辑")},
+		{Label: b.s("How to ask or refuse", "要求说明或拒绝的方式"), Value: b.orText(elPIPLAutomated, d.RefuseHow,
+			"how users ask for an explanation or refuse (automated_decisions.refuse_how)", "要求说明或拒绝的方式（automated_decisions.refuse_how）")},
+	})
+}
+
+// officer names the person responsible for personal information protection
+// where the law requires one (PIPL Art. 52).
+func (b *builder) officer() {
+	o := b.a.China.Officer
+	switch {
+	case o.Required == nil:
+		b.p(b.todo(elPIPLOfficer, "say whether you must appoint a person responsible for personal information protection (china.protection_officer.required)",
+			"说明是否须指定个人信息保护负责人（china.protection_officer.required）"))
+	case !*o.Required:
+	case !has(o.Name) || !has(o.Email):
+		b.p(b.todo(elPIPLOfficer, "the name and email of the person responsible for personal information protection", "个人信息保护负责人的姓名及电子邮箱"))
+	default:
+		b.p(b.s("Our person responsible for personal information protection is "+o.Name+" ("+o.Email+").",
+			"我们的个人信息保护负责人为"+o.Name+"，联系邮箱："+o.Email+"。"))
+	}
 }

@@ -152,9 +152,17 @@ func TestDraftChineseUsesPIPLTerms(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, term := range []string{"个人信息处理者", "处理目的和处理方式", "个人信息的种类", "保存期限", "行使权利的方式和程序",
-		"向境外提供个人信息", "境外接收方：OpenAI", "向境外接收方行使权利的方式和程序", "单独同意", "境内指定代表", "不构成法律意见"} {
+		"向境外提供个人信息", "境外接收方：Lumen Notes Ltd.", "向境外接收方行使权利的方式和程序", "单独同意", "境内指定代表", "不构成法律意见",
+		"委托处理", "受托人"} {
 		if !strings.Contains(md.String(), term) {
 			t.Errorf("Chinese draft lacks %q", term)
+		}
+	}
+	// Processors are entrusted (委托处理, PIPL Art. 21), not provided with data
+	// (提供, Art. 23); one term each for legal basis and cross-context.
+	for _, term := range []string{"我们向谁提供", "法律基础", "跨场景", "一旦发现，即阻止发送"} {
+		if strings.Contains(md.String(), term) {
+			t.Errorf("Chinese draft uses %q", term)
 		}
 	}
 }

@@ -143,8 +143,10 @@ func gdprRights(a Answers) bool {
 	return exerciseGiven(a)
 }
 
+// consentWithdrawal: where anything rests on consent (Art. 6(1)(a) or
+// Art. 9(2)(a)), users are told they can withdraw it.
 func consentWithdrawal(a Answers) bool {
-	return !a.usesBasis(BasisConsent) || a.offers(RightWithdrawConsent)
+	return !needsConsentWithdrawal(a) || a.offers(RightWithdrawConsent)
 }
 
 func complaintGiven(a Answers) bool { return a.offers(RightComplaint) }
@@ -175,20 +177,6 @@ func changesGiven(a Answers) bool {
 
 func effectiveGiven(a Answers) bool { return has(a.Changes.EffectiveDate) }
 
-// gdprTransferComplete: a transfer names who, where and under which safeguard.
-func gdprTransferComplete(t Transfer) bool {
-	return has(t.Recipient) && !t.Country.Empty() && gdprSafeguard(t)
-}
-
-func gdprSafeguard(t Transfer) bool {
-	for _, s := range t.Safeguards {
-		if !s.pipl() {
-			return true
-		}
-	}
-	return false
-}
-
 // gdprTransfers: transfers are answered, and each one of EU or UK data says
 // who, where, under which safeguard, and how to get a copy of it.
 func gdprTransfers(a Answers) bool {
@@ -204,7 +192,7 @@ func gdprTransfers(a Answers) bool {
 		return false
 	}
 	for _, tr := range list {
-		if !gdprTransferComplete(tr) {
+		if !gdprTransferComplete(a, tr) {
 			return false
 		}
 	}
@@ -247,7 +235,7 @@ func sellsAnswered(a Answers) bool {
 func ccpaRights(a Answers) bool {
 	s := a.California.SensitiveBeyondService
 	return a.offers(RightAccess) && a.offers(RightDeletion) && a.offers(RightCorrection) &&
-		s != nil && (!*s || has(a.California.LimitLink))
+		(!ccpaSensitive(a) || s != nil && (!*s || has(a.California.LimitLink)))
 }
 
 func contactEmail(a Answers) bool { return has(a.Organisation.Email) }

@@ -43,11 +43,18 @@ func Validate(a Answers) []FieldError {
 		v.refs(path+".categories", p.Categories, ids)
 	}
 	v.number("ai.prompt_log_days", a.AI.PromptLogDays, 3650)
+	v.enum("ai.pii_screening_action", string(a.AI.PIIScreeningAction), strs(ScreeningActions), "a screening action", "有效的筛查处理方式")
 	for i, r := range a.Recipients {
 		path := fmt.Sprintf("recipients[%d]", i)
 		v.enum(path+".role", string(r.Role), strs(RecipientRoles), "a recipient role", "有效的接收方身份")
 		v.contact(path+".contact", r.Contact)
+		v.regions(path+".prompts_from", r.PromptsFrom)
+		v.refs(path+".categories", r.Categories, ids)
 	}
+	for i, k := range a.China.SDKs.List {
+		v.refs(fmt.Sprintf("china.third_party_sdks.list[%d].categories", i), k.Categories, ids)
+	}
+	v.email("china.protection_officer.email", a.China.Officer.Email)
 	for i, t := range a.Transfers.Transfers {
 		path := fmt.Sprintf("international_transfers.transfers[%d]", i)
 		v.regions(path+".from", t.From)
@@ -165,6 +172,10 @@ func (v *validator) categories(cs []DataCategory) map[string]bool {
 			v.fail(field, fmt.Sprintf("%q is used by another category", c.ID), fmt.Sprintf("“%s”已被其他类别使用", c.ID))
 		}
 		ids[c.ID] = true
+		v.enum(fmt.Sprintf("data_categories[%d].ccpa_category", i), string(c.CCPACategory), strs(CCPACategories),
+			"a CCPA category", "有效的 CCPA 类别")
+		v.enum(fmt.Sprintf("data_categories[%d].special_category_condition", i), string(c.Art9Condition), strs(Art9Conditions),
+			"a GDPR Art. 9(2) condition", "有效的 GDPR 第 9 条第 2 款条件")
 	}
 	return ids
 }

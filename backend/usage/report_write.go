@@ -18,15 +18,18 @@ const (
 	FormatCSV   = "csv"
 	FormatJSON  = "json"
 	FormatHTML  = "html"
+	FormatPDF   = "pdf"
 )
 
 // ReportFormats lists the formats WriteReport writes.
-func ReportFormats() []string { return []string{FormatTable, FormatCSV, FormatJSON, FormatHTML} }
+func ReportFormats() []string {
+	return []string{FormatTable, FormatCSV, FormatJSON, FormatHTML, FormatPDF}
+}
 
 // WriteReport writes rep in format: an aligned text table, CSV (one row
-// per group, machine column names), the JSON {"rows", "totals"} shape, or
-// a self-contained HTML page with an inline SVG chart. lang (en or zh-CN)
-// sets the wording of the table and HTML.
+// per group, machine column names), the JSON {"rows", "totals"} shape, a
+// self-contained HTML page with an inline SVG chart, or an A4 PDF. lang (en
+// or zh-CN) sets the wording of the table, HTML and PDF.
 func WriteReport(w io.Writer, rep Report, format, lang string) error {
 	const op = "usage.write_report"
 	if lang == "" {
@@ -45,8 +48,8 @@ func WriteReport(w io.Writer, rep Report, format, lang string) error {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		err = enc.Encode(rep)
-	case FormatHTML:
-		err = writeHTML(w, rep, lang)
+	case FormatHTML, FormatPDF:
+		err = writeDocument(w, rep, format, lang)
 	default:
 		return apperr.New(apperr.FormatUnknown, op, "format", format, "valid", strings.Join(ReportFormats(), ", "))
 	}

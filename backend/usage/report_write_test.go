@@ -132,7 +132,7 @@ func TestWriteReportRejected(t *testing.T) {
 		name, format, lang string
 		code               apperr.Code
 	}{
-		{"ErrUnknownFormat", "pdf", LangEn, apperr.FormatUnknown},
+		{"ErrUnknownFormat", "docx", LangEn, apperr.FormatUnknown},
 		{"ErrUnknownLanguage", FormatHTML, "fr", apperr.LanguageUnknown},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -120,6 +120,21 @@ const steps = [
     },
   ],
   [
+    'sources cite public documents, in English in the English UI',
+    async () => {
+      await openItem('DP-17');
+      await page.waitForSelector($('guidance'));
+      const text = await page.locator(`${$('guidance')} .sources`).innerText();
+      assert(text.includes('Personal Information Protection Law of the PRC'), `DP-17 sources lack the PIPL in English: ${text}`);
+      assert(!/[\u4e00-\u9fff]/.test(text), `Chinese in the English sources: ${text}`);
+      assert(!/\bseed\b|\.txt\b/i.test(text), `an internal file name in the sources: ${text}`);
+      const links = await page.locator(`${$('guidance')} .sources a`).count();
+      assert(links >= 2, `DP-17 shows ${links} source links, want every source linked`);
+      await shot('05b-sources');
+      await page.click($('item-close'));
+    },
+  ],
+  [
     'mark an item done, with owner and due date',
     async () => {
       const todo = page.locator('[data-testid^="item-row-"][data-status="todo"]');

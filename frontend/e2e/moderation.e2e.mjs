@@ -405,21 +405,26 @@ const steps = [
     },
   ],
   [
-    'export the HTML report',
+    'export the HTML and PDF reports',
     async () => {
       needsAPI();
       await dismissToasts();
       await tab('results');
       await page.waitForSelector($('mod-result-list'));
-      await page.click($('mod-export-button'));
-      await page.click($('mod-export-lang-en'));
-      await shot('14-export-menu', true);
-      await page.click($('mod-export-html'));
-      const t = await toast('success');
-      const detail = await t.locator($('toast-detail')).innerText();
-      assert(/[\\/]/.test(detail) && /\.html$/i.test(detail.trim()), `export toast shows "${detail}", not an .html path`);
-      await shot('15-exported', true);
-      await dismissToasts();
+      for (const [format, lang] of [
+        ['html', 'en'],
+        ['pdf', 'zh-CN'],
+      ]) {
+        await page.click($('mod-export-button'));
+        await page.click($(`mod-export-lang-${lang}`));
+        if (format === 'html') await shot('14-export-menu', true);
+        await page.click($(`mod-export-${format}`));
+        const t = await toast('success');
+        const detail = await t.locator($('toast-detail')).innerText();
+        assert(/[\\/]/.test(detail) && detail.trim().toLowerCase().endsWith(`.${format}`), `export toast shows "${detail}", not a .${format} path`);
+        if (format === 'html') await shot('15-exported', true);
+        await dismissToasts();
+      }
     },
   ],
   [

@@ -408,12 +408,13 @@ const steps = [
     },
   ],
   [
-    'export the report as CSV, JSON and HTML',
+    'export the report as CSV, JSON, HTML and PDF',
     async () => {
       for (const [format, lang] of [
         ['csv', 'en'],
         ['json', 'en'],
         ['html', 'zh-CN'],
+        ['pdf', 'zh-CN'],
       ]) {
         await dismissToasts();
         await page.click($('usage-export-button'));

@@ -6,6 +6,7 @@ import (
 	context "context"
 	app "steward/backend/app"
 	checklist "steward/backend/checklist"
+	checks "steward/backend/checks"
 	gateway "steward/backend/gateway"
 	keys "steward/backend/keys"
 	leakscan "steward/backend/leakscan"
@@ -24,6 +25,7 @@ func bind(s *app.Services, ctx func() context.Context, err error) []any {
 	}
 	return []any{
 		&Checklist{v.Checklist, ctx, err},
+		&Checks{v.Checks, ctx, err},
 		&Keys{v.Keys, ctx, err},
 		&LeakScan{v.LeakScan, ctx, err},
 		&Moderation{v.Moderation, ctx, err},
@@ -173,6 +175,103 @@ func (x *Checklist) UpdateItem(a1 string, a2 string, a3 checklist.Change) (check
 		return zero, x.err
 	}
 	return x.s.UpdateItem(x.ctx(), a1, a2, a3)
+}
+
+// Checks is app.Checks as the window calls it.
+type Checks struct {
+	s   *app.Checks
+	ctx func() context.Context
+	err error
+}
+
+// AutoComplete calls app.Checks.AutoComplete under the window's context.
+func (x *Checks) AutoComplete(a1 string) (bool, error) {
+	if x.s == nil {
+		var zero bool
+		return zero, x.err
+	}
+	return x.s.AutoComplete(x.ctx(), a1)
+}
+
+// Checks calls app.Checks.Checks under the window's context.
+func (x *Checks) Checks() ([]checks.Info, error) {
+	if x.s == nil {
+		var zero []checks.Info
+		return zero, x.err
+	}
+	return x.s.Checks(x.ctx())
+}
+
+// Override calls app.Checks.Override under the window's context.
+func (x *Checks) Override(a1 string, a2 string, a3 string, a4 string) (checklist.ItemState, error) {
+	if x.s == nil {
+		var zero checklist.ItemState
+		return zero, x.err
+	}
+	return x.s.Override(x.ctx(), a1, a2, a3, a4)
+}
+
+// Overview calls app.Checks.Overview under the window's context.
+func (x *Checks) Overview() (checks.Overview, error) {
+	if x.s == nil {
+		var zero checks.Overview
+		return zero, x.err
+	}
+	return x.s.Overview(x.ctx())
+}
+
+// Results calls app.Checks.Results under the window's context.
+func (x *Checks) Results(a1 string) ([]checks.Result, error) {
+	if x.s == nil {
+		var zero []checks.Result
+		return zero, x.err
+	}
+	return x.s.Results(x.ctx(), a1)
+}
+
+// Run calls app.Checks.Run under the window's context.
+func (x *Checks) Run(a1 string) ([]checks.Result, error) {
+	if x.s == nil {
+		var zero []checks.Result
+		return zero, x.err
+	}
+	return x.s.Run(x.ctx(), a1)
+}
+
+// RunOne calls app.Checks.RunOne under the window's context.
+func (x *Checks) RunOne(a1 string, a2 string) (checks.Result, error) {
+	if x.s == nil {
+		var zero checks.Result
+		return zero, x.err
+	}
+	return x.s.RunOne(x.ctx(), a1, a2)
+}
+
+// Scope calls app.Checks.Scope under the window's context.
+func (x *Checks) Scope(a1 string) (checks.Scope, error) {
+	if x.s == nil {
+		var zero checks.Scope
+		return zero, x.err
+	}
+	return x.s.Scope(x.ctx(), a1)
+}
+
+// SetAutoComplete calls app.Checks.SetAutoComplete under the window's context.
+func (x *Checks) SetAutoComplete(a1 string, a2 bool) (bool, error) {
+	if x.s == nil {
+		var zero bool
+		return zero, x.err
+	}
+	return x.s.SetAutoComplete(x.ctx(), a1, a2)
+}
+
+// SetScope calls app.Checks.SetScope under the window's context.
+func (x *Checks) SetScope(a1 string, a2 checks.Scope) (checks.Scope, error) {
+	if x.s == nil {
+		var zero checks.Scope
+		return zero, x.err
+	}
+	return x.s.SetScope(x.ctx(), a1, a2)
 }
 
 // Keys is app.Keys as the window calls it.

@@ -22,6 +22,15 @@ describe('decoders', () => {
     expect(s.owner).toBe('');
   });
 
+  it('reads a source as title and section in both languages, with date and address', () => {
+    const s = d.itemState({
+      sources: [{ title: { en: 'GDPR', 'zh-CN': '欧盟《通用数据保护条例》' }, section: { en: 'Art. 13' }, effective: '2018-05-25', url: 'https://eur-lex.europa.eu/eli/reg/2016/679/oj' }],
+    });
+    expect(s.sources).toEqual([
+      { title: { en: 'GDPR', 'zh-CN': '欧盟《通用数据保护条例》' }, section: { en: 'Art. 13', 'zh-CN': '' }, effective: '2018-05-25', url: 'https://eur-lex.europa.eu/eli/reg/2016/679/oj' },
+    ]);
+  });
+
   it('ignores catalogue evidence kinds if they ever reach an ItemState', () => {
     expect(d.itemState({ evidence: ['leak-scan'] }).evidence).toEqual([]);
   });

@@ -6,6 +6,7 @@ import {
   STATUSES,
   type AppError,
   type AppInfo,
+  type BuildInfo,
   type AuditEntry,
   type CatalogueChanges,
   type CatalogueInfo,
@@ -64,8 +65,8 @@ function condition(v: unknown): Condition {
 function source(v: unknown): Source {
   const o = obj(v);
   return {
-    doc: str(o['doc']),
-    section: str(o['section']),
+    title: text(o['title']),
+    section: text(o['section']),
     effective: str(o['effective']),
     url: str(o['url']),
   };
@@ -136,7 +137,7 @@ export function workspaces(v: unknown): Workspace[] {
 
 function refKind(v: unknown): EvidenceRefKind {
   const s = str(v);
-  return s === 'url' || s === 'record' ? s : 'file';
+  return s === 'url' || s === 'record' || s === 'check' ? s : 'file';
 }
 
 export function evidence(v: unknown): Evidence {
@@ -240,8 +241,14 @@ export function appInfo(v: unknown): AppInfo {
     log_path: str(o['log_path']),
     catalogue_version: str(o['catalogue_version']),
     catalogue_date: str(o['catalogue_date']),
+    build: buildInfo(o['build']),
     startup_error: startupError(o['startup_error']),
   };
+}
+
+function buildInfo(v: unknown): BuildInfo {
+  const o = obj(v);
+  return { version: str(o['version']), commit: str(o['commit']), build_date: str(o['build_date']), go_version: str(o['go_version']) };
 }
 
 export function lang(v: unknown): Lang {

@@ -45,7 +45,7 @@ export type ModerationImportFormat = (typeof MODERATION_IMPORT_FORMATS)[number];
 export const MODERATION_SUITE_FORMATS = ['txt', 'csv', 'jsonl'] as const;
 export type ModerationSuiteFormat = (typeof MODERATION_SUITE_FORMATS)[number];
 
-export const MODERATION_REPORT_FORMATS = ['html', 'csv', 'json'] as const;
+export const MODERATION_REPORT_FORMATS = ['pdf', 'html', 'csv', 'json'] as const;
 export type ModerationReportFormat = (typeof MODERATION_REPORT_FORMATS)[number];
 
 /** Expected answers for an item: category → flagged or not. An absent category is unknown. */

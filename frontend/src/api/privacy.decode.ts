@@ -3,11 +3,14 @@
 // the exported ones.
 import type { Lang, Text } from './types';
 import {
+  PRIVACY_ART9_CONDITIONS,
+  PRIVACY_CCPA_CATEGORIES,
   PRIVACY_LEGAL_BASES,
   PRIVACY_RECIPIENT_ROLES,
   PRIVACY_REGIONS,
   PRIVACY_RIGHTS,
   PRIVACY_SAFEGUARDS,
+  PRIVACY_SCREENING_ACTIONS,
   type Maybe,
   type PrivacyAnswers,
   type PrivacyCheckResult,
@@ -85,6 +88,10 @@ function category(v: unknown): PrivacyDataCategory {
     sensitive: flag(o['sensitive']),
     sold: flag(o['sold']),
     shared: flag(o['shared']),
+    login_credentials: flag(o['login_credentials']),
+    ccpa_category: enumOrEmpty(o['ccpa_category'], PRIVACY_CCPA_CATEGORIES),
+    special_category_condition: enumOrEmpty(o['special_category_condition'], PRIVACY_ART9_CONDITIONS),
+    sensitive_necessity: privacyText(o['sensitive_necessity']),
   };
 }
 
@@ -108,6 +115,10 @@ export function privacyRecipient(v: unknown): PrivacyRecipient {
     location: privacyText(o['location']),
     contact: str(o['contact']),
     receives_prompts: flag(o['receives_prompts']),
+    prompts_from: enums(o['prompts_from'], PRIVACY_REGIONS),
+    categories: strs(o['categories']),
+    method: privacyText(o['method']),
+    separate_consent: maybe(o['separate_consent']),
   };
 }
 
@@ -123,6 +134,8 @@ function transfer(v: unknown): PrivacyTransfer {
     categories: strs(o['categories']),
     safeguards: enums(o['safeguards'], PRIVACY_SAFEGUARDS),
     rights_how: privacyText(o['rights_how']),
+    adequacy_decision: maybe(o['adequacy_decision']),
+    derogation: privacyText(o['derogation']),
   };
 }
 
@@ -138,6 +151,9 @@ export function privacyAnswers(v: unknown): PrivacyAnswers {
   const cookies = obj(o['cookies']);
   const ca = obj(o['california']);
   const changes = obj(o['policy_changes']);
+  const cn = obj(o['china']);
+  const officer = obj(cn['protection_officer']);
+  const sdks = obj(cn['third_party_sdks']);
   return {
     organisation: {
       name: str(org['name']),
@@ -166,6 +182,7 @@ export function privacyAnswers(v: unknown): PrivacyAnswers {
       prompt_logging: maybe(ai['prompt_logging']),
       prompt_log_days: int(ai['prompt_log_days']),
       pii_screening: maybe(ai['pii_screening']),
+      pii_screening_action: enumOrEmpty(ai['pii_screening_action'], PRIVACY_SCREENING_ACTIONS),
     },
     recipients: list(o['recipients'], privacyRecipient),
     international_transfers: {
@@ -184,11 +201,13 @@ export function privacyAnswers(v: unknown): PrivacyAnswers {
       used: maybe(auto['used']),
       logic: privacyText(auto['logic']),
       significance: privacyText(auto['significance']),
+      refuse_how: privacyText(auto['refuse_how']),
     },
     children: {
       minimum_age: int(kids['minimum_age']),
       parental_consent: maybe(kids['parental_consent']),
       details: privacyText(kids['details']),
+      special_rules: privacyText(kids['special_rules']),
     },
     cookies: { used: maybe(cookies['used']), analytics: texts(cookies['analytics']), details: privacyText(cookies['details']) },
     security_measures: texts(o['security_measures']),
@@ -197,6 +216,26 @@ export function privacyAnswers(v: unknown): PrivacyAnswers {
       opt_out_link: str(ca['opt_out_link']),
       sensitive_beyond_service: maybe(ca['sensitive_beyond_service']),
       limit_link: str(ca['limit_link']),
+      sale_recipients: privacyText(ca['sale_recipients']),
+      sale_purposes: privacyText(ca['sale_purposes']),
+      verification: privacyText(ca['verification']),
+      authorised_agent: privacyText(ca['authorised_agent']),
+      opt_out_signals: privacyText(ca['opt_out_signals']),
+      online_only: maybe(ca['online_only']),
+      toll_free_number: str(ca['toll_free_number']),
+      collects_login_credentials: maybe(ca['collects_login_credentials']),
+    },
+    china: {
+      protection_officer: { required: maybe(officer['required']), name: str(officer['name']), email: str(officer['email']) },
+      third_party_sdks: {
+        used: maybe(sdks['used']),
+        list: list(sdks['list'], (k) => {
+          const x = obj(k);
+          return { name: str(x['name']), provider: str(x['provider']), purpose: privacyText(x['purpose']), categories: strs(x['categories']) };
+        }),
+      },
+      retention_end: privacyText(cn['retention_end']),
+      account_deletion: privacyText(cn['account_deletion']),
     },
     policy_changes: {
       how_notified: privacyText(changes['how_notified']),

@@ -128,7 +128,7 @@ describe('privacy encoding', () => {
     a.ai.prompt_log_days = 12.6;
     a.rights.response_days = Number.NaN;
     a.ai.models = [' gpt-4o-mini ', ''];
-    a.data_categories = [{ id: ' account ', name: { en: ' Account ', 'zh-CN': '' }, examples: { en: '', 'zh-CN': '' }, source: { en: '', 'zh-CN': '' }, retention: { en: '', 'zh-CN': '' }, sensitive: false, sold: false, shared: false }];
+    a.data_categories = [{ id: ' account ', name: { en: ' Account ', 'zh-CN': '' }, examples: { en: '', 'zh-CN': '' }, source: { en: '', 'zh-CN': '' }, retention: { en: '', 'zh-CN': '' }, sensitive: false, sold: false, shared: false, login_credentials: false, ccpa_category: '', special_category_condition: '', sensitive_necessity: { en: '', 'zh-CN': '' } }];
     const e = p.encodePrivacyAnswers(a);
     expect(e.organisation.email).toBe('privacy@lumen.example');
     expect(e.products).toEqual([{ en: 'Notes', 'zh-CN': '' }]);
@@ -140,6 +140,33 @@ describe('privacy encoding', () => {
     expect(e.data_categories[0]!.name.en).toBe('Account');
     expect(e.ai.prompts_contain_personal_data).toBeNull();
     expect(a.organisation.email).toBe('  privacy@lumen.example '); // the screen's answers stay as typed
+  });
+});
+
+describe('privacy answers added by issue 17', () => {
+  it('survive a load and a save, so answers imported from a file are not lost', () => {
+    const go = {
+      data_categories: [{ id: 'account', login_credentials: true, ccpa_category: 'identifiers', special_category_condition: 'explicit_consent', sensitive_necessity: { en: 'n', 'zh-CN': '必' } }],
+      ai: { pii_screening: true, pii_screening_action: 'warn' },
+      recipients: [{ name: 'OpenAI', prompts_from: ['eu', 'california'], categories: ['account'], method: { en: 'm' }, separate_consent: true }],
+      international_transfers: { transfers: [{ recipient: 'OpenAI', safeguards: ['scc', 'uk_addendum', 'derogation'], adequacy_decision: false, derogation: { en: 'd' } }] },
+      automated_decisions: { refuse_how: { en: 'r' } },
+      children: { special_rules: { en: 's' } },
+      california: { verification: { en: 'v' }, authorised_agent: { en: 'a' }, opt_out_signals: { en: 'o' }, online_only: true, toll_free_number: ' 800 ', collects_login_credentials: true, sale_recipients: { en: 'x' }, sale_purposes: { en: 'y' } },
+      china: { protection_officer: { required: false }, third_party_sdks: { used: true, list: [{ name: 'Crashly', purpose: { en: 'crash' }, categories: ['account'] }] }, retention_end: { en: 'e' }, account_deletion: { en: 'c' } },
+    };
+    const e = p.encodePrivacyAnswers(p.privacyAnswers(go));
+    expect(e.data_categories[0]).toMatchObject({ login_credentials: true, ccpa_category: 'identifiers', special_category_condition: 'explicit_consent' });
+    expect(e.ai.pii_screening_action).toBe('warn');
+    expect(e.recipients[0]).toMatchObject({ prompts_from: ['eu', 'california'], categories: ['account'], separate_consent: true });
+    expect(e.international_transfers.transfers[0]).toMatchObject({ safeguards: ['scc', 'uk_addendum', 'derogation'], adequacy_decision: false });
+    expect(e.international_transfers.transfers[0]?.derogation.en).toBe('d');
+    expect(e.automated_decisions.refuse_how.en).toBe('r');
+    expect(e.children.special_rules.en).toBe('s');
+    expect(e.california).toMatchObject({ online_only: true, toll_free_number: '800', collects_login_credentials: true });
+    expect(e.china.third_party_sdks.list[0]).toMatchObject({ name: 'Crashly', categories: ['account'] });
+    expect(e.china.protection_officer.required).toBe(false);
+    expect(e.china.account_deletion.en).toBe('c');
   });
 });
 

@@ -36,11 +36,51 @@ export const PRIVACY_SAFEGUARDS = [
   'scc',
   'dpf',
   'bcr',
+  'uk_idta',
+  'uk_addendum',
+  'uk_extension',
+  'derogation',
   'pipl_standard_contract',
   'pipl_security_assessment',
   'pipl_certification',
 ] as const;
 export type PrivacySafeguard = (typeof PRIVACY_SAFEGUARDS)[number];
+
+/** GDPR Art. 9(2) conditions, points (a) to (j). */
+export const PRIVACY_ART9_CONDITIONS = [
+  'explicit_consent',
+  'employment_social_security',
+  'vital_interests',
+  'not_for_profit_body',
+  'made_public_by_data_subject',
+  'legal_claims',
+  'substantial_public_interest',
+  'health_or_social_care',
+  'public_health',
+  'archiving_research_statistics',
+] as const;
+export type PrivacyArt9Condition = (typeof PRIVACY_ART9_CONDITIONS)[number];
+
+/** The CCPA's statutory categories (Cal. Civ. Code §1798.140(v)(1)). */
+export const PRIVACY_CCPA_CATEGORIES = [
+  'identifiers',
+  'customer_records',
+  'protected_classifications',
+  'commercial_information',
+  'biometric_information',
+  'internet_activity',
+  'geolocation',
+  'sensory_data',
+  'professional_information',
+  'education_information',
+  'inferences',
+  'sensitive_personal_information',
+] as const;
+export type PrivacyCCPACategory = (typeof PRIVACY_CCPA_CATEGORIES)[number];
+
+/** What prompt screening does when it finds personal data. */
+export const PRIVACY_SCREENING_ACTIONS = ['block', 'redact', 'warn'] as const;
+export type PrivacyScreeningAction = (typeof PRIVACY_SCREENING_ACTIONS)[number];
 
 export const PRIVACY_RECIPIENT_ROLES = ['processor', 'controller'] as const;
 export type PrivacyRecipientRole = (typeof PRIVACY_RECIPIENT_ROLES)[number];
@@ -83,6 +123,12 @@ export interface PrivacyDataCategory {
   sensitive: boolean;
   sold: boolean;
   shared: boolean;
+  /** An account log-in with a password: sensitive under the CCPA. */
+  login_credentials: boolean;
+  ccpa_category: PrivacyCCPACategory | '';
+  special_category_condition: PrivacyArt9Condition | '';
+  /** PIPL Art. 30: why it is needed and its effect on the person. */
+  sensitive_necessity: Text;
 }
 
 export interface PrivacyPurpose {
@@ -104,6 +150,7 @@ export interface PrivacyAIUse {
   prompt_logging: Maybe;
   prompt_log_days: number;
   pii_screening: Maybe;
+  pii_screening_action: PrivacyScreeningAction | '';
 }
 
 export interface PrivacyRecipient {
@@ -114,6 +161,11 @@ export interface PrivacyRecipient {
   location: Text;
   contact: string;
   receives_prompts: boolean;
+  /** Whose prompts it receives; empty means every region. */
+  prompts_from: PrivacyRegion[];
+  categories: string[];
+  method: Text;
+  separate_consent: Maybe;
 }
 
 export interface PrivacyTransfer {
@@ -127,6 +179,8 @@ export interface PrivacyTransfer {
   categories: string[];
   safeguards: PrivacySafeguard[];
   rights_how: Text;
+  adequacy_decision: Maybe;
+  derogation: Text;
 }
 
 export interface PrivacyTransfers {
@@ -147,12 +201,14 @@ export interface PrivacyAutomatedDecisions {
   used: Maybe;
   logic: Text;
   significance: Text;
+  refuse_how: Text;
 }
 
 export interface PrivacyChildren {
   minimum_age: number;
   parental_consent: Maybe;
   details: Text;
+  special_rules: Text;
 }
 
 export interface PrivacyCookies {
@@ -166,6 +222,29 @@ export interface PrivacyCalifornia {
   opt_out_link: string;
   sensitive_beyond_service: Maybe;
   limit_link: string;
+  sale_recipients: Text;
+  sale_purposes: Text;
+  verification: Text;
+  authorised_agent: Text;
+  opt_out_signals: Text;
+  online_only: Maybe;
+  toll_free_number: string;
+  collects_login_credentials: Maybe;
+}
+
+export interface PrivacySDK {
+  name: string;
+  provider: string;
+  purpose: Text;
+  categories: string[];
+}
+
+/** PIPL answers beyond the general ones (backend/privacy answers.go China). */
+export interface PrivacyChina {
+  protection_officer: { required: Maybe; name: string; email: string };
+  third_party_sdks: { used: Maybe; list: PrivacySDK[] };
+  retention_end: Text;
+  account_deletion: Text;
 }
 
 export interface PrivacyPolicyChanges {
@@ -196,6 +275,7 @@ export interface PrivacyAnswers {
   cookies: PrivacyCookies;
   security_measures: Text[];
   california: PrivacyCalifornia;
+  china: PrivacyChina;
   policy_changes: PrivacyPolicyChanges;
 }
 

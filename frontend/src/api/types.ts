@@ -30,7 +30,7 @@ export const EVIDENCE_KINDS = [
 /** Evidence the app itself can supply for an item. */
 export type AppEvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
-export type EvidenceRefKind = 'file' | 'url' | 'record';
+export type EvidenceRefKind = 'file' | 'url' | 'record' | 'check';
 
 export const PROFILE_FLAGS = [
   'consumer',
@@ -59,9 +59,10 @@ export interface Condition {
   any: string[];
 }
 
+/** A public document an item rests on: title and section in both languages, the date the cited text took effect, its address. */
 export interface Source {
-  doc: string;
-  section: string;
+  title: Text;
+  section: Text;
   effective: string;
   url: string;
 }
@@ -177,6 +178,13 @@ export interface CatalogueChanges {
   changed: string[];
 }
 
+export interface BuildInfo {
+  version: string;
+  commit: string;
+  build_date: string;
+  go_version: string;
+}
+
 export interface AppInfo {
   version: string;
   data_dir: string;
@@ -184,6 +192,8 @@ export interface AppInfo {
   log_path: string;
   catalogue_version: string;
   catalogue_date: string;
+  /** Which build is running; empty strings when the build did not record them. */
+  build: BuildInfo;
   /** Set when the data folder could not be opened at start; nothing else works then. */
   startup_error: AppError | null;
 }

@@ -14,7 +14,7 @@ export type UsageSource = (typeof USAGE_SOURCES)[number];
 
 export type UsageBucket = 'day' | 'hour';
 
-export const USAGE_EXPORT_FORMATS = ['csv', 'json', 'html'] as const;
+export const USAGE_EXPORT_FORMATS = ['csv', 'json', 'html', 'pdf'] as const;
 export type UsageExportFormat = (typeof USAGE_EXPORT_FORMATS)[number];
 
 /** A report as the screen asks for it: dates are YYYY-MM-DD (until inclusive) or RFC 3339. */

@@ -319,6 +319,8 @@ export const moderationEn = {
   'mod.export.button': 'Export report',
   'mod.export.title': 'Export the run’s report',
   'mod.export.language': 'Language',
+  'mod.export.pdf': 'PDF report',
+  'mod.export.pdf.hint': 'Printable A4 pages to attach as evidence',
   'mod.export.html': 'HTML report',
   'mod.export.html.hint': 'To read, print or attach as evidence',
   'mod.export.csv': 'CSV',

@@ -303,6 +303,8 @@ export const moderationZh: Record<keyof typeof moderationEn, string> = {
   'mod.export.button': '导出报告',
   'mod.export.title': '导出本次运行的报告',
   'mod.export.language': '语言',
+  'mod.export.pdf': 'PDF 报告',
+  'mod.export.pdf.hint': '可打印的 A4 页面，可作为证据附件',
   'mod.export.html': 'HTML 报告',
   'mod.export.html.hint': '便于阅读、打印或作为证据附件',
   'mod.export.csv': 'CSV',

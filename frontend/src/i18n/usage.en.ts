@@ -140,6 +140,7 @@ export const usageEn = {
   'usage.export.csv.hint': 'For a spreadsheet',
   'usage.export.json.hint': 'For scripts and other tools',
   'usage.export.html.hint': 'A report to share or keep as evidence',
+  'usage.export.pdf.hint': 'A printable report, A4 pages',
   'usage.export.running': 'Exporting…',
   'usage.export.done': 'Usage report exported',
   'usage.export.failed': 'Couldn’t export the usage report',

@@ -138,6 +138,7 @@ export const usageZh: Record<keyof typeof usageEn, string> = {
   'usage.export.csv.hint': '用于电子表格',
   'usage.export.json.hint': '用于脚本和其他工具',
   'usage.export.html.hint': '可分享或留作证据的报告',
+  'usage.export.pdf.hint': '可打印的报告，A4 页面',
   'usage.export.running': '正在导出…',
   'usage.export.done': '用量报告已导出',
   'usage.export.failed': '无法导出用量报告',

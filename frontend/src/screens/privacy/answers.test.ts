@@ -33,7 +33,7 @@ describe('answers helpers', () => {
     const a = emptyPrivacyAnswers();
     a.data_categories = [newCategory([]), newCategory([{ id: 'data-1' }])];
     a.purposes = [{ purpose: { en: 'p', 'zh-CN': '' }, categories: ['data-1', 'data-2'], legal_basis: '', legitimate_interest: { en: '', 'zh-CN': '' }, method: { en: '', 'zh-CN': '' } }];
-    a.international_transfers.transfers = [{ recipient: 'x', country: { en: '', 'zh-CN': '' }, from: [], contact: '', purpose: { en: '', 'zh-CN': '' }, method: { en: '', 'zh-CN': '' }, categories: ['data-1'], safeguards: [], rights_how: { en: '', 'zh-CN': '' } }];
+    a.international_transfers.transfers = [{ recipient: 'x', country: { en: '', 'zh-CN': '' }, from: [], contact: '', purpose: { en: '', 'zh-CN': '' }, method: { en: '', 'zh-CN': '' }, categories: ['data-1'], safeguards: [], rights_how: { en: '', 'zh-CN': '' }, adequacy_decision: null, derogation: { en: '', 'zh-CN': '' } }];
     renameCategory(a, 'data-1', 'account');
     a.data_categories[0]!.id = 'account';
     expect(a.purposes[0]!.categories).toEqual(['account', 'data-2']);

@@ -59,6 +59,10 @@ export function newCategory(categories: readonly Pick<PrivacyDataCategory, 'id'>
     sensitive: false,
     sold: false,
     shared: false,
+    login_credentials: false,
+    ccpa_category: '',
+    special_category_condition: '',
+    sensitive_necessity: emptyText(),
   };
 }
 
@@ -67,7 +71,18 @@ export function newPurpose(): PrivacyPurpose {
 }
 
 export function newRecipient(): PrivacyRecipient {
-  return { name: '', role: '', purpose: emptyText(), location: emptyText(), contact: '', receives_prompts: false };
+  return {
+    name: '',
+    role: '',
+    purpose: emptyText(),
+    location: emptyText(),
+    contact: '',
+    receives_prompts: false,
+    prompts_from: [],
+    categories: [],
+    method: emptyText(),
+    separate_consent: null,
+  };
 }
 
 export function newTransfer(): PrivacyTransfer {
@@ -81,6 +96,8 @@ export function newTransfer(): PrivacyTransfer {
     categories: [],
     safeguards: [],
     rights_how: emptyText(),
+    adequacy_decision: null,
+    derogation: emptyText(),
   };
 }
 
@@ -94,6 +111,8 @@ export function renameCategory(a: PrivacyAnswers, from: string, to: string): voi
   const swap = (ids: string[]) => ids.map((id) => (id === from ? to : id));
   for (const p of a.purposes) p.categories = swap(p.categories);
   for (const t of a.international_transfers.transfers) t.categories = swap(t.categories);
+  for (const r of a.recipients) r.categories = swap(r.categories);
+  for (const k of a.china.third_party_sdks.list) k.categories = swap(k.categories);
 }
 
 /** Removes a category and every reference to it, in place. */
@@ -104,6 +123,8 @@ export function removeCategory(a: PrivacyAnswers, index: number): void {
   if (still.has(gone.id)) return; // a duplicate key: the other category keeps its references
   for (const p of a.purposes) p.categories = p.categories.filter((id) => id !== gone.id);
   for (const t of a.international_transfers.transfers) t.categories = t.categories.filter((id) => id !== gone.id);
+  for (const r of a.recipients) r.categories = r.categories.filter((id) => id !== gone.id);
+  for (const k of a.china.third_party_sdks.list) k.categories = k.categories.filter((id) => id !== gone.id);
 }
 
 /** Adds or removes value in a list, in place, keeping the order of `order` when given. */

@@ -1,5 +1,8 @@
 // Message keys for the questionnaire's enumerations.
 import type {
+  PrivacyArt9Condition,
+  PrivacyCCPACategory,
+  PrivacyScreeningAction,
   PrivacyLegalBasis,
   PrivacyRecipientRole,
   PrivacyRegion,
@@ -43,6 +46,10 @@ export const SAFEGUARD_LABEL: Record<PrivacySafeguard, MessageKey> = {
   scc: 'privacy.safeguard.scc',
   dpf: 'privacy.safeguard.dpf',
   bcr: 'privacy.safeguard.bcr',
+  uk_idta: 'privacy.safeguard.uk_idta',
+  uk_addendum: 'privacy.safeguard.uk_addendum',
+  uk_extension: 'privacy.safeguard.uk_extension',
+  derogation: 'privacy.safeguard.derogation',
   pipl_standard_contract: 'privacy.safeguard.pipl_standard_contract',
   pipl_security_assessment: 'privacy.safeguard.pipl_security_assessment',
   pipl_certification: 'privacy.safeguard.pipl_certification',
@@ -72,4 +79,38 @@ export const REGIME_INACTIVE: Record<string, MessageKey> = {
   gdpr: 'privacy.check.inactive.gdpr',
   ccpa: 'privacy.check.inactive.ccpa',
   pipl: 'privacy.check.inactive.pipl',
+};
+
+export const CCPA_CATEGORY_LABEL: Record<PrivacyCCPACategory, MessageKey> = {
+  identifiers: 'privacy.ccpa.identifiers',
+  customer_records: 'privacy.ccpa.customer_records',
+  protected_classifications: 'privacy.ccpa.protected_classifications',
+  commercial_information: 'privacy.ccpa.commercial_information',
+  biometric_information: 'privacy.ccpa.biometric_information',
+  internet_activity: 'privacy.ccpa.internet_activity',
+  geolocation: 'privacy.ccpa.geolocation',
+  sensory_data: 'privacy.ccpa.sensory_data',
+  professional_information: 'privacy.ccpa.professional_information',
+  education_information: 'privacy.ccpa.education_information',
+  inferences: 'privacy.ccpa.inferences',
+  sensitive_personal_information: 'privacy.ccpa.sensitive_personal_information',
+};
+
+export const ART9_LABEL: Record<PrivacyArt9Condition, MessageKey> = {
+  explicit_consent: 'privacy.art9.explicit_consent',
+  employment_social_security: 'privacy.art9.employment_social_security',
+  vital_interests: 'privacy.art9.vital_interests',
+  not_for_profit_body: 'privacy.art9.not_for_profit_body',
+  made_public_by_data_subject: 'privacy.art9.made_public_by_data_subject',
+  legal_claims: 'privacy.art9.legal_claims',
+  substantial_public_interest: 'privacy.art9.substantial_public_interest',
+  health_or_social_care: 'privacy.art9.health_or_social_care',
+  public_health: 'privacy.art9.public_health',
+  archiving_research_statistics: 'privacy.art9.archiving_research_statistics',
+};
+
+export const SCREENING_LABEL: Record<PrivacyScreeningAction, MessageKey> = {
+  block: 'privacy.screening.block',
+  redact: 'privacy.screening.redact',
+  warn: 'privacy.screening.warn',
 };

@@ -29,7 +29,7 @@ describe('suggestions', () => {
     a.ai.disclosure = { ...disclosure, en: ` ${disclosure.en} ` };
     expect(isApplied(a, sg('ai.disclosure', disclosure))).toBe(true);
     expect(isApplied(a, sg('recipients', openai))).toBe(false);
-    a.recipients = [{ name: 'openai', role: '', purpose: disclosure, location: disclosure, contact: '', receives_prompts: false }];
+    a.recipients = [{ name: 'openai', role: '', purpose: disclosure, location: disclosure, contact: '', receives_prompts: false, prompts_from: [], categories: [], method: disclosure, separate_consent: null }];
     expect(isApplied(a, sg('recipients', openai))).toBe(true);
     expect(isApplied(a, sg('ai.prompt_log_days', 30))).toBe(false);
   });
@@ -65,7 +65,7 @@ describe('suggestions', () => {
     const saved = emptyPrivacyAnswers();
     saved.users.regions = ['eu', 'china'];
     saved.ai.disclosure = disclosure;
-    saved.recipients = [{ name: 'OpenAI', role: 'processor', purpose: disclosure, location: disclosure, contact: '', receives_prompts: true }];
+    saved.recipients = [{ name: 'OpenAI', role: 'processor', purpose: disclosure, location: disclosure, contact: '', receives_prompts: true, prompts_from: [], categories: [], method: disclosure, separate_consent: null }];
     applyAccepted(local, saved, 'users.regions');
     expect(local.users.regions).toEqual(['uk', 'eu', 'china']);
     applyAccepted(local, saved, 'ai.disclosure');

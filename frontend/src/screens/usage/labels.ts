@@ -74,4 +74,5 @@ export const EXPORT_HINT: Record<UsageExportFormat, MessageKey> = {
   csv: 'usage.export.csv.hint',
   json: 'usage.export.json.hint',
   html: 'usage.export.html.hint',
+  pdf: 'usage.export.pdf.hint',
 };

@@ -125,6 +125,29 @@ export namespace app {
 
 }
 
+export namespace buildinfo {
+	
+	export class Info {
+	    version: string;
+	    commit: string;
+	    build_date: string;
+	    go_version: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Info(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.version = source["version"];
+	        this.commit = source["commit"];
+	        this.build_date = source["build_date"];
+	        this.go_version = source["go_version"];
+	    }
+	}
+
+}
+
 export namespace checklist {
 	
 	export class AuditEntry {
@@ -170,10 +193,10 @@ export namespace checklist {
 	    }
 	}
 	export class Source {
-	    doc: string;
-	    section?: string;
+	    title: Text;
+	    section: Text;
 	    effective?: string;
-	    url?: string;
+	    url: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new Source(source);
@@ -181,11 +204,29 @@ export namespace checklist {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.doc = source["doc"];
-	        this.section = source["section"];
+	        this.title = this.convertValues(source["title"], Text);
+	        this.section = this.convertValues(source["section"], Text);
 	        this.effective = source["effective"];
 	        this.url = source["url"];
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class Condition {
 	    all?: string[];
@@ -666,6 +707,327 @@ export namespace checklist {
 		    }
 		    return a;
 		}
+	}
+
+}
+
+export namespace checks {
+	
+	export class DueItem {
+	    workspace: string;
+	    item: string;
+	    title: checklist.Text;
+	    due: string;
+	    overdue: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new DueItem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.workspace = source["workspace"];
+	        this.item = source["item"];
+	        this.title = this.convertValues(source["title"], checklist.Text);
+	        this.due = source["due"];
+	        this.overdue = source["overdue"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class GuideStep {
+	    id: string;
+	    title: checklist.Text;
+	    done: boolean;
+	    screen: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new GuideStep(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.title = this.convertValues(source["title"], checklist.Text);
+	        this.done = source["done"];
+	        this.screen = source["screen"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Info {
+	    item: string;
+	    title: checklist.Text;
+	    sources: string[];
+	    window_days: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Info(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.item = source["item"];
+	        this.title = this.convertValues(source["title"], checklist.Text);
+	        this.sources = source["sources"];
+	        this.window_days = source["window_days"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class OpenFinding {
+	    source: string;
+	    severity: string;
+	    title: checklist.Text;
+	    ref: string;
+	    screen: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new OpenFinding(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.source = source["source"];
+	        this.severity = source["severity"];
+	        this.title = this.convertValues(source["title"], checklist.Text);
+	        this.ref = source["ref"];
+	        this.screen = source["screen"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Override {
+	    status: string;
+	    check_status: string;
+	    note: string;
+	    source: string;
+	    at: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Override(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.status = source["status"];
+	        this.check_status = source["check_status"];
+	        this.note = source["note"];
+	        this.source = source["source"];
+	        this.at = source["at"];
+	    }
+	}
+	export class Result {
+	    item: string;
+	    status: string;
+	    reason: checklist.Text;
+	    checked_at: string;
+	    evidence: Record<string, any>;
+	    stale: boolean;
+	    proposed: string;
+	    override?: Override;
+	
+	    static createFrom(source: any = {}) {
+	        return new Result(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.item = source["item"];
+	        this.status = source["status"];
+	        this.reason = this.convertValues(source["reason"], checklist.Text);
+	        this.checked_at = source["checked_at"];
+	        this.evidence = source["evidence"];
+	        this.stale = source["stale"];
+	        this.proposed = source["proposed"];
+	        this.override = this.convertValues(source["override"], Override);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Posture {
+	    workspace: string;
+	    percent: number;
+	    done: number;
+	    failing: number;
+	    stale: number;
+	    due_soon: number;
+	    overdue: number;
+	    checks: Result[];
+	    screens: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Posture(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.workspace = source["workspace"];
+	        this.percent = source["percent"];
+	        this.done = source["done"];
+	        this.failing = source["failing"];
+	        this.stale = source["stale"];
+	        this.due_soon = source["due_soon"];
+	        this.overdue = source["overdue"];
+	        this.checks = this.convertValues(source["checks"], Result);
+	        this.screens = source["screens"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Overview {
+	    workspaces: Posture[];
+	    findings: OpenFinding[];
+	    due: DueItem[];
+	    guide: GuideStep[];
+	    first_run: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Overview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.workspaces = this.convertValues(source["workspaces"], Posture);
+	        this.findings = this.convertValues(source["findings"], OpenFinding);
+	        this.due = this.convertValues(source["due"], DueItem);
+	        this.guide = this.convertValues(source["guide"], GuideStep);
+	        this.first_run = source["first_run"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	export class Scope {
+	    folders: string[];
+	    suites: string[];
+	    members: string[];
+	    regions: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Scope(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.folders = source["folders"];
+	        this.suites = source["suites"];
+	        this.members = source["members"];
+	        this.regions = source["regions"];
+	    }
 	}
 
 }
@@ -1320,6 +1682,7 @@ export namespace main {
 	    catalogue_version: string;
 	    catalogue_date: string;
 	    startup_error?: app.ErrorInfo;
+	    build: buildinfo.Info;
 	
 	    static createFrom(source: any = {}) {
 	        return new AppInfo(source);
@@ -1334,6 +1697,7 @@ export namespace main {
 	        this.catalogue_version = source["catalogue_version"];
 	        this.catalogue_date = source["catalogue_date"];
 	        this.startup_error = this.convertValues(source["startup_error"], app.ErrorInfo);
+	        this.build = this.convertValues(source["build"], buildinfo.Info);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -2103,6 +2467,7 @@ export namespace privacy {
 	    prompt_logging?: boolean;
 	    prompt_log_days: number;
 	    pii_screening?: boolean;
+	    pii_screening_action: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new AIUse(source);
@@ -2119,6 +2484,7 @@ export namespace privacy {
 	        this.prompt_logging = source["prompt_logging"];
 	        this.prompt_log_days = source["prompt_log_days"];
 	        this.pii_screening = source["pii_screening"];
+	        this.pii_screening_action = source["pii_screening_action"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -2173,11 +2539,139 @@ export namespace privacy {
 		    return a;
 		}
 	}
+	export class SDK {
+	    name: string;
+	    provider: string;
+	    purpose: Text;
+	    categories: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new SDK(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.provider = source["provider"];
+	        this.purpose = this.convertValues(source["purpose"], Text);
+	        this.categories = source["categories"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class SDKs {
+	    used?: boolean;
+	    list: SDK[];
+	
+	    static createFrom(source: any = {}) {
+	        return new SDKs(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.used = source["used"];
+	        this.list = this.convertValues(source["list"], SDK);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PIPLOfficer {
+	    required?: boolean;
+	    name: string;
+	    email: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PIPLOfficer(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.required = source["required"];
+	        this.name = source["name"];
+	        this.email = source["email"];
+	    }
+	}
+	export class China {
+	    protection_officer: PIPLOfficer;
+	    third_party_sdks: SDKs;
+	    retention_end: Text;
+	    account_deletion: Text;
+	
+	    static createFrom(source: any = {}) {
+	        return new China(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.protection_officer = this.convertValues(source["protection_officer"], PIPLOfficer);
+	        this.third_party_sdks = this.convertValues(source["third_party_sdks"], SDKs);
+	        this.retention_end = this.convertValues(source["retention_end"], Text);
+	        this.account_deletion = this.convertValues(source["account_deletion"], Text);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class California {
 	    sells_or_shares?: boolean;
 	    opt_out_link: string;
 	    sensitive_beyond_service?: boolean;
 	    limit_link: string;
+	    sale_recipients: Text;
+	    sale_purposes: Text;
+	    verification: Text;
+	    authorised_agent: Text;
+	    opt_out_signals: Text;
+	    online_only?: boolean;
+	    toll_free_number: string;
+	    collects_login_credentials?: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new California(source);
@@ -2189,7 +2683,33 @@ export namespace privacy {
 	        this.opt_out_link = source["opt_out_link"];
 	        this.sensitive_beyond_service = source["sensitive_beyond_service"];
 	        this.limit_link = source["limit_link"];
+	        this.sale_recipients = this.convertValues(source["sale_recipients"], Text);
+	        this.sale_purposes = this.convertValues(source["sale_purposes"], Text);
+	        this.verification = this.convertValues(source["verification"], Text);
+	        this.authorised_agent = this.convertValues(source["authorised_agent"], Text);
+	        this.opt_out_signals = this.convertValues(source["opt_out_signals"], Text);
+	        this.online_only = source["online_only"];
+	        this.toll_free_number = source["toll_free_number"];
+	        this.collects_login_credentials = source["collects_login_credentials"];
 	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class Cookies {
 	    used?: boolean;
@@ -2229,6 +2749,7 @@ export namespace privacy {
 	    minimum_age: number;
 	    parental_consent?: boolean;
 	    details: Text;
+	    special_rules: Text;
 	
 	    static createFrom(source: any = {}) {
 	        return new Children(source);
@@ -2239,6 +2760,7 @@ export namespace privacy {
 	        this.minimum_age = source["minimum_age"];
 	        this.parental_consent = source["parental_consent"];
 	        this.details = this.convertValues(source["details"], Text);
+	        this.special_rules = this.convertValues(source["special_rules"], Text);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -2263,6 +2785,7 @@ export namespace privacy {
 	    used?: boolean;
 	    logic: Text;
 	    significance: Text;
+	    refuse_how: Text;
 	
 	    static createFrom(source: any = {}) {
 	        return new AutomatedDecisions(source);
@@ -2273,6 +2796,7 @@ export namespace privacy {
 	        this.used = source["used"];
 	        this.logic = this.convertValues(source["logic"], Text);
 	        this.significance = this.convertValues(source["significance"], Text);
+	        this.refuse_how = this.convertValues(source["refuse_how"], Text);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -2341,6 +2865,8 @@ export namespace privacy {
 	    categories: string[];
 	    safeguards: string[];
 	    rights_how: Text;
+	    adequacy_decision?: boolean;
+	    derogation: Text;
 	
 	    static createFrom(source: any = {}) {
 	        return new Transfer(source);
@@ -2357,6 +2883,8 @@ export namespace privacy {
 	        this.categories = source["categories"];
 	        this.safeguards = source["safeguards"];
 	        this.rights_how = this.convertValues(source["rights_how"], Text);
+	        this.adequacy_decision = source["adequacy_decision"];
+	        this.derogation = this.convertValues(source["derogation"], Text);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -2418,6 +2946,10 @@ export namespace privacy {
 	    location: Text;
 	    contact: string;
 	    receives_prompts: boolean;
+	    prompts_from: string[];
+	    categories: string[];
+	    method: Text;
+	    separate_consent?: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new Recipient(source);
@@ -2431,6 +2963,10 @@ export namespace privacy {
 	        this.location = this.convertValues(source["location"], Text);
 	        this.contact = source["contact"];
 	        this.receives_prompts = source["receives_prompts"];
+	        this.prompts_from = source["prompts_from"];
+	        this.categories = source["categories"];
+	        this.method = this.convertValues(source["method"], Text);
+	        this.separate_consent = source["separate_consent"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -2498,6 +3034,10 @@ export namespace privacy {
 	    sensitive: boolean;
 	    sold: boolean;
 	    shared: boolean;
+	    login_credentials: boolean;
+	    ccpa_category: string;
+	    special_category_condition: string;
+	    sensitive_necessity: Text;
 	
 	    static createFrom(source: any = {}) {
 	        return new DataCategory(source);
@@ -2513,6 +3053,10 @@ export namespace privacy {
 	        this.sensitive = source["sensitive"];
 	        this.sold = source["sold"];
 	        this.shared = source["shared"];
+	        this.login_credentials = source["login_credentials"];
+	        this.ccpa_category = source["ccpa_category"];
+	        this.special_category_condition = source["special_category_condition"];
+	        this.sensitive_necessity = this.convertValues(source["sensitive_necessity"], Text);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -2619,6 +3163,7 @@ export namespace privacy {
 	    cookies: Cookies;
 	    security_measures: Text[];
 	    california: California;
+	    china: China;
 	    policy_changes: PolicyChanges;
 	
 	    static createFrom(source: any = {}) {
@@ -2646,6 +3191,7 @@ export namespace privacy {
 	        this.cookies = this.convertValues(source["cookies"], Cookies);
 	        this.security_measures = this.convertValues(source["security_measures"], Text);
 	        this.california = this.convertValues(source["california"], California);
+	        this.china = this.convertValues(source["china"], China);
 	        this.policy_changes = this.convertValues(source["policy_changes"], PolicyChanges);
 	    }
 	
@@ -2774,6 +3320,7 @@ export namespace privacy {
 	
 	
 	
+	
 	export class DiffLine {
 	    op: string;
 	    text: string;
@@ -2806,6 +3353,7 @@ export namespace privacy {
 	        this.missing = source["missing"];
 	    }
 	}
+	
 	
 	
 	
@@ -2893,6 +3441,8 @@ export namespace privacy {
 		    return a;
 		}
 	}
+	
+	
 	
 	
 	export class SavedDraft {
