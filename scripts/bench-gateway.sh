@@ -27,7 +27,7 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/steward-bench-gateway.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 
 echo "Building the benchmark driver..."
-go build -o "$WORK/benchgateway" ./backend/gateway/cmd/benchgateway
+go build -o "$WORK/benchgateway" ./tools/benchgateway
 echo "Load on this machine: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime)"
 status=0
 "$WORK/benchgateway" "$@" || status=$?

@@ -32,7 +32,7 @@ if [[ -n "${BENCH_DIR:-}" ]]; then
 fi
 
 echo "Building the benchmark driver..."
-go build -o "$WORK/benchreport" ./backend/usage/cmd/benchreport
+go build -o "$WORK/benchreport" ./tools/benchreport
 "$WORK/benchreport" "${ARGS[@]}"
 
 echo

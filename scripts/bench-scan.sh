@@ -68,7 +68,7 @@ fi
 
 echo "gitleaks: $GITLEAKS (config ${DEFAULT_TOML:-built in}, OpenAI rule only)"
 echo "Building the benchmark driver..."
-go build -o "$WORK/benchscan" ./backend/leakscan/cmd/benchscan
+go build -o "$WORK/benchscan" ./tools/benchscan
 
 if [[ "${REUSE:-0}" == 1 && -f "$WORK/manifest.json" ]]; then
 	echo "Reusing the corpus in $WORK"

@@ -17,7 +17,7 @@ mkdir -p build/artifacts
 # a key generated for this run and registered in the app as "e2e".
 rand() { head -c 200 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c "$1"; }
 export STEWARD_E2E_OPENAI_KEY="sk-proj-$(rand 40)T3BlbkFJ$(rand 40)"
-go build -o build/artifacts/fakeopenai ./backend/openaitest/cmd/fakeopenai
+go build -o build/artifacts/fakeopenai ./tools/fakeopenai
 go build ${tags:+-tags "$tags"} -o build/artifacts/steward-cli .
 FAKEOPENAI_KEY="$STEWARD_E2E_OPENAI_KEY" build/artifacts/fakeopenai -listen 127.0.0.1:18080 >build/artifacts/fakeopenai.log 2>&1 &
 fake=$!

@@ -2,7 +2,6 @@ package checklist
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -10,9 +9,8 @@ import (
 	"testing"
 
 	"steward/backend/apperr"
+	"steward/tools/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
 // exportFixture is a workspace with every kind of answer.
 func exportFixture(t *testing.T) *Service {
@@ -38,18 +36,7 @@ func TestExportGolden(t *testing.T) {
 				if err := Export(s, &buf, "Support bot", format, lang, ExportOptions{}); err != nil {
 					t.Fatal(err)
 				}
-				golden := filepath.Join("testdata", "golden", name)
-				if *update {
-					os.MkdirAll(filepath.Dir(golden), 0o755)
-					os.WriteFile(golden, buf.Bytes(), 0o644)
-				}
-				want, err := os.ReadFile(golden)
-				if err != nil {
-					t.Fatalf("no golden file (run go test -update): %v", err)
-				}
-				if !bytes.Equal(buf.Bytes(), want) {
-					t.Fatalf("%s differs from %s; run go test ./backend/checklist -update and review the diff", name, golden)
-				}
+				golden.Assert(t, name, buf.Bytes())
 			})
 		}
 	}

@@ -23,14 +23,6 @@ func runAudit(ctx context.Context, env *Env, args []string) error {
 	return sub(ctx, env, args[1:])
 }
 
-// auditInputs assembles what the bundle reads. (To move into the
-// application layer at merge, with buildChecks.)
-func auditInputs(s *services, version string) auditbundle.Inputs {
-	d := buildChecks(s)
-	return auditbundle.Inputs{Checklist: s.checklist, Checks: d.svc, Leaks: d.leaks, Keys: d.reg,
-		Org: d.src.Org, Moderation: d.mod, Usage: d.usage, Privacy: d.priv, Version: version}
-}
-
 func auditBundle(ctx context.Context, env *Env, args []string) error {
 	fs := newFlags("audit bundle", env.Stderr)
 	ws := fs.String("workspace", "", "the workspace to bundle")
@@ -59,11 +51,10 @@ func auditBundle(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer svc.Close()
-	in := auditInputs(svc, env.Version)
 	var m auditbundle.Manifest
 	err = export.WriteFile(*out, func(w io.Writer) error {
 		var err error
-		m, err = auditbundle.Write(ctx, in, auditbundle.Options{Workspace: *ws, Lang: *lang, Since: from}, w)
+		m, err = svc.Exports.AuditBundle(ctx, w, *ws, *lang, from)
 		return err
 	})
 	if err != nil {

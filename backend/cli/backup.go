@@ -3,6 +3,8 @@ package cli
 import (
 	"context"
 	"fmt"
+
+	"steward/backend/app"
 )
 
 func runBackup(ctx context.Context, env *Env, args []string) error {
@@ -15,14 +17,15 @@ func runBackup(ctx context.Context, env *Env, args []string) error {
 	if len(pos) != 1 {
 		return usageErr("give the file to write: steward backup FILE")
 	}
-	svc, err := open(ctx, env)
-	if err != nil {
-		return err
-	}
-	defer svc.Close()
-	if err := svc.store.Backup(ctx, pos[0]); err != nil {
-		return err
-	}
-	fmt.Fprintf(env.Stdout, "Backed up %s to %s\n", svc.store.Path(), pos[0])
-	return nil
+	return withServices(ctx, env, func(svc *app.Services) error {
+		info, err := svc.Data.Info(ctx)
+		if err != nil {
+			return err
+		}
+		if _, err := svc.Data.Backup(ctx, pos[0]); err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "Backed up %s to %s\n", info.DatabasePath, pos[0])
+		return nil
+	})
 }

@@ -5,11 +5,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"text/tabwriter"
 
-	"steward/backend/apperr"
+	"steward/backend/app"
 	"steward/backend/checklist"
 	"steward/backend/export"
 )
@@ -17,15 +16,9 @@ import (
 func runChecklist(ctx context.Context, env *Env, args []string) error {
 	sub := map[string]func(context.Context, *Env, []string) error{
 		"list": checklistList, "set": checklistSet, "export": checklistExport, "import": checklistImport,
+		"workspaces": checklistWorkspaces, "evidence": checklistEvidence, "reviewed": checklistReviewed,
 	}
-	if len(args) == 0 {
-		return usageErr("give a subcommand: list, set, export or import")
-	}
-	run, ok := sub[args[0]]
-	if !ok {
-		return usageErr("unknown subcommand %q; use list, set, export or import", args[0])
-	}
-	return run(ctx, env, args[1:])
+	return dispatch("checklist", sub, ctx, env, args)
 }
 
 func checklistList(ctx context.Context, env *Env, args []string) error {
@@ -45,9 +38,13 @@ func checklistList(ctx context.Context, env *Env, args []string) error {
 	}
 	defer svc.Close()
 	if *ws == "" {
-		return listCatalogue(env.Stdout, svc.checklist.Catalogue(), *lang, *format)
+		cat, err := svc.Checklist.Catalogue(ctx)
+		if err != nil {
+			return err
+		}
+		return listCatalogue(env.Stdout, cat, *lang, *format)
 	}
-	items, err := svc.checklist.Items(*ws)
+	items, err := svc.Checklist.Items(ctx, *ws)
 	if err != nil {
 		return err
 	}
@@ -101,27 +98,14 @@ func checklistSet(ctx context.Context, env *Env, args []string) error {
 			*field = given[name]
 		}
 	}
-	svc, err := open(ctx, env)
-	if err != nil {
-		return err
-	}
-	defer svc.Close()
-	// A new workspace is created only for a valid change, so a mistyped
-	// command leaves no empty workspace behind.
-	if _, err := svc.checklist.Workspace(*ws); apperr.Is(err, apperr.WorkspaceUnknown) {
-		if err := svc.checklist.Validate(pos[0], c); err != nil {
+	return withServices(ctx, env, func(svc *app.Services) error {
+		it, err := svc.Checklist.SetItem(ctx, *ws, pos[0], c)
+		if err != nil {
 			return err
 		}
-	}
-	if _, err := svc.checklist.EnsureWorkspace(*ws); err != nil {
-		return err
-	}
-	it, err := svc.checklist.UpdateItem(*ws, pos[0], c)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(env.Stdout, "%s: %s%s\n", it.ID, it.Status, ownerSuffix(it.Owner))
-	return nil
+		fmt.Fprintf(env.Stdout, "%s: %s%s\n", it.ID, it.Status, ownerSuffix(it.Owner))
+		return nil
+	})
 }
 
 func checklistExport(ctx context.Context, env *Env, args []string) error {
@@ -136,22 +120,11 @@ func checklistExport(ctx context.Context, env *Env, args []string) error {
 	if *ws == "" || *out == "" {
 		return usageErr("usage: steward checklist export --workspace NAME --format md|csv|json|html|pdf --lang en|zh-CN --out FILE")
 	}
-	svc, err := open(ctx, env)
-	if err != nil {
-		return err
-	}
-	defer svc.Close()
-	write := func(w io.Writer) error {
-		return checklist.Export(svc.checklist, w, *ws, *format, *lang, checklist.ExportOptions{})
-	}
-	if *out == "-" {
-		return write(env.Stdout)
-	}
-	if err := export.WriteFile(*out, write); err != nil {
-		return err
-	}
-	fmt.Fprintf(env.Stdout, "Wrote %s\n", *out)
-	return nil
+	return withServices(ctx, env, func(svc *app.Services) error {
+		return writeOut(env, *out, func(w io.Writer) error {
+			return svc.Exports.Checklist(ctx, w, *ws, *format, *lang)
+		})
+	})
 }
 
 func checklistImport(ctx context.Context, env *Env, args []string) error {
@@ -164,21 +137,26 @@ func checklistImport(ctx context.Context, env *Env, args []string) error {
 	if len(pos) != 1 || *ws == "" {
 		return usageErr("usage: steward checklist import FILE --workspace NAME")
 	}
-	f, err := os.Open(pos[0])
-	if err != nil {
-		return usageErr("cannot read %s: %v", pos[0], err)
+	return withServices(ctx, env, func(svc *app.Services) error {
+		res, err := svc.Checklist.Import(ctx, pos[0], *ws)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "Imported %d items into %q: %d changed, %d evidence added\n", res.Items, res.Workspace, res.Changed, res.EvidenceAdded)
+		return nil
+	})
+}
+
+// writeOut writes with write to standard output (out "-") or to the file
+// out, saying so.
+func writeOut(env *Env, out string, write func(io.Writer) error) error {
+	if out == "-" {
+		return write(env.Stdout)
 	}
-	defer f.Close()
-	svc, err := open(ctx, env)
-	if err != nil {
+	if err := export.WriteFile(out, write); err != nil {
 		return err
 	}
-	defer svc.Close()
-	res, err := checklist.Import(svc.checklist, f, pos[0], *ws)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(env.Stdout, "Imported %d items into %q: %d changed, %d evidence added\n", res.Items, res.Workspace, res.Changed, res.EvidenceAdded)
+	fmt.Fprintf(env.Stdout, "Wrote %s\n", out)
 	return nil
 }
 

@@ -7,40 +7,7 @@ import (
 
 	"steward/backend/checklist"
 	"steward/backend/checks"
-	"steward/backend/gateway"
-	"steward/backend/keys"
-	"steward/backend/leakscan"
-	"steward/backend/moderation"
-	"steward/backend/privacy"
-	"steward/backend/usage"
 )
-
-// checkDeps are the services the checks and the audit bundle read. The
-// organization snapshot, the provider drill and the reconciliation record
-// are not wired yet: their checks answer "unknown: not connected".
-type checkDeps struct {
-	reg   *keys.Register
-	leaks *leakscan.Store
-	mod   *moderation.Service
-	usage *usage.Service
-	priv  *privacy.Service
-	src   checks.Sources
-	svc   *checks.Service
-}
-
-// buildChecks builds the check service and what it reads over the opened
-// store. (To move into the application layer at merge.)
-func buildChecks(s *services) checkDeps {
-	d := checkDeps{reg: keys.New(s.store, &keys.VaultSwitch{}, keys.Options{Leaks: leakscan.NewStore(s.store, nil)})}
-	d.leaks = leakscan.NewStore(s.store, d.reg.Lookup)
-	d.mod = moderation.New(s.store, moderation.Options{})
-	d.usage = usage.New(usage.NewSQLite(s.store), usage.Options{KeyLabels: d.reg.Labels})
-	d.priv = privacy.New(s.store, privacy.Options{})
-	d.src = checks.Sources{Keys: d.reg, Leaks: d.leaks, Gateway: gateway.NewAccess(s.store, d.reg, gateway.AccessOptions{}),
-		Usage: d.usage, Moderation: d.mod, Privacy: d.priv}
-	d.svc = checks.New(s.store, s.checklist, d.src, checks.Options{})
-	return d
-}
 
 func runChecks(ctx context.Context, env *Env, args []string) error {
 	subs := map[string]func(context.Context, *Env, []string) error{"list": checksList, "run": checksRun,
@@ -79,7 +46,7 @@ func checksList(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer svc.Close()
-	cs := buildChecks(svc).svc
+	cs := svc.Checks
 	last := map[string]checks.Result{}
 	if *ws != "" {
 		rs, err := cs.Results(ctx, *ws)
@@ -91,7 +58,11 @@ func checksList(ctx context.Context, env *Env, args []string) error {
 		}
 	}
 	lines := []checkLine{}
-	for _, info := range cs.Checks() {
+	infos, err := cs.Checks(ctx)
+	if err != nil {
+		return err
+	}
+	for _, info := range infos {
 		r := last[info.Item]
 		lines = append(lines, checkLine{Info: info, Status: r.Status, CheckedAt: r.CheckedAt, Stale: r.Stale})
 	}
@@ -134,7 +105,7 @@ func checksRun(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer svc.Close()
-	rs, err := buildChecks(svc).svc.RunAll(ctx, *ws)
+	rs, err := svc.Checks.Run(ctx, *ws)
 	if err != nil {
 		return err
 	}

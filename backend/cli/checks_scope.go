@@ -35,7 +35,7 @@ func checksScope(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer svc.Close()
-	cs := buildChecks(svc).svc
+	cs := svc.Checks
 	sc, err := cs.Scope(ctx, *ws)
 	if err != nil {
 		return err
@@ -68,7 +68,7 @@ func checksAuto(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer svc.Close()
-	if err := buildChecks(svc).svc.SetAutoComplete(ctx, *ws, pos[0] == "on"); err != nil {
+	if _, err := svc.Checks.SetAutoComplete(ctx, *ws, pos[0] == "on"); err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "Passing checks %s complete items in %q.\n", map[bool]string{true: "now", false: "no longer"}[pos[0] == "on"], *ws)
@@ -93,7 +93,7 @@ func checksOverride(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer svc.Close()
-	it, err := buildChecks(svc).svc.Override(ctx, *ws, pos[0], *status, *note)
+	it, err := svc.Checks.Override(ctx, *ws, pos[0], *status, *note)
 	if err != nil {
 		return err
 	}

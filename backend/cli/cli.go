@@ -11,6 +11,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"time"
 
 	"steward/backend/apperr"
 	"steward/backend/buildinfo"
@@ -32,6 +33,8 @@ type Env struct {
 	Version string
 	Build   buildinfo.Info // commit, build date and Go version; its Version may be empty
 	DataDir string         // from --data-dir; empty means the default
+	// Now is the clock of dated records and exports; time.Now when nil (tests set it).
+	Now func() time.Time
 }
 
 // command is one subcommand.
@@ -55,18 +58,18 @@ func commands() map[string]command {
 		"help":      {"show this help", runHelp},
 		"version":   {"print the version, commit, build date and Go version", runVersion},
 		"backup":    {"write a consistent copy of the database: backup FILE", runBackup},
-		"checklist": {"the policy checklist: list, set, export, import", runChecklist},
+		"checklist": {"the policy checklist: list, set, evidence, workspaces, reviewed, export, import", runChecklist},
 		"checks":    {"automatic checks of checklist items: list, run [--workspace NAME] [--format text|json], scope, auto-complete, override", runChecks},
 		"audit":     {"the audit bundle: bundle --workspace NAME --out FILE.zip, verify FILE.zip", runAudit},
-		"members":   {"team members: add, list, remove, token", runMembers},
+		"members":   {"team members: add, list, edit, remove, token, tokens, policy", runMembers},
+		"settings":  {"settings the app can change: list, set NAME VALUE", runSettings},
 		"scan":      {"find API keys in folders and git history: scan PATH... [--history] [--format text|json|sarif]", runScan},
 		"moderate":  {"send prompts to the moderation endpoint in batches: moderate --in FILE [--format json|csv|html|pdf]", runModerate},
 		"gateway":   {"serve the local OpenAI-compatible gateway: gateway [--listen 127.0.0.1:8787] [--upstream URL]; gateway providers list|add|remove|test, gateway drill, gateway blocklist list|release", runGateway},
-		"usage":     {"API usage from the local log: usage report [--since DATE] [--until DATE] [--by day|member|model|endpoint|key|source|provider] [--format table|csv|json|html|pdf]", runUsage},
+		"usage":     {"API usage from the local log: report (table|csv|json|html|pdf), policy, budget, alerts, prices, keys", runUsage},
 		"pii":       {"find personal data in a file, offline: pii FILE [--format text|json] [--redact]", runPII},
-		"privacy":   {"privacy-policy drafts: draft, check", runPrivacy},
-		"keys":      {"API keys in the keychain: add, list, verify, rotate, remove, findings, vault", runKeys},
-		"settings":  {"gateway settings: list, get KEY, set KEY VALUE (e.g. gateway.first_byte_timeout 120s)", runSettings},
+		"privacy":   {"privacy-policy drafts: answers, suggestions, check, draft, drafts", runPrivacy},
+		"keys":      {"API keys in the vault: add, list, edit, verify, rotate, mark, places, events, remove, findings, vault", runKeys},
 	}
 }
 

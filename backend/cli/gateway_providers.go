@@ -4,12 +4,10 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"strings"
 	"text/tabwriter"
 
 	"steward/backend/gateway"
-	"steward/backend/keys"
-)
+	)
 
 // gatewaySubcommands are `steward gateway`'s subcommands; with none, or
 // with flags only, the command serves the gateway.
@@ -26,39 +24,6 @@ func runGatewayProviders(ctx context.Context, env *Env, args []string) error {
 	return dispatch("gateway providers", sub, ctx, env, args)
 }
 
-// gatewayKit is what the gateway's commands work with: the key register
-// over the team's vault (opened once), the access register and the
-// provider list.
-type gatewayKit struct {
-	svc       *services
-	vault     keys.Vault
-	reg       *keys.Register
-	access    *gateway.Access
-	providers *gateway.Providers
-}
-
-// openGatewayKit opens the data folder; withVault opens the vault too
-// (only commands that read keys need it).
-func openGatewayKit(ctx context.Context, env *Env, withVault bool) (*gatewayKit, error) {
-	svc, err := open(ctx, env)
-	if err != nil {
-		return nil, err
-	}
-	k := &gatewayKit{svc: svc}
-	var v keys.Vault = &keys.VaultSwitch{}
-	if withVault {
-		if v, err = keys.OpenVault(svc.vaultKind(ctx), svc.dir, vaultPassphrase(env)); err != nil {
-			svc.Close()
-			return nil, err
-		}
-		k.vault = v
-	}
-	k.reg = keys.New(svc.store, v, keys.Options{})
-	k.access = gateway.NewAccess(svc.store, k.reg, gateway.AccessOptions{})
-	k.providers = gateway.NewProviders(svc.store, gateway.ProvidersOptions{Secret: k.reg.Secret})
-	return k, nil
-}
-
 // logger writes the gateway's operational lines, alerts among them, to w.
 func gatewayLogger(env *Env) *slog.Logger {
 	return slog.New(slog.NewTextHandler(env.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
@@ -70,16 +35,12 @@ func providersList(ctx context.Context, env *Env, args []string) error {
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	k, err := openGatewayKit(ctx, env, false)
+	svc, err := open(ctx, env)
 	if err != nil {
 		return err
 	}
-	defer k.svc.Close()
-	cfg, err := k.access.SavedConfig(ctx)
-	if err != nil {
-		return err
-	}
-	all, err := k.providers.List(ctx, cfg)
+	defer svc.Close()
+	all, err := svc.Gateway.Providers(ctx)
 	if err != nil || *format == "json" {
 		if err == nil {
 			err = writeJSON(env.Stdout, all)
@@ -110,12 +71,12 @@ func providersAdd(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	k, err := openGatewayKit(ctx, env, false)
+	svc, err := open(ctx, env)
 	if err != nil {
 		return err
 	}
-	defer k.svc.Close()
-	p, err := k.providers.Add(ctx, gateway.Provider{Name: pos[0], BaseURL: *base, KeyLabel: *label, Models: m})
+	defer svc.Close()
+	p, err := svc.Gateway.AddProvider(ctx, pos[0], *base, *label, gateway.FormatModelMap(m))
 	if err != nil {
 		return err
 	}
@@ -132,12 +93,12 @@ func providersRemove(ctx context.Context, env *Env, args []string) error {
 	if len(pos) != 1 {
 		return usageErr("usage: steward gateway providers remove NAME")
 	}
-	k, err := openGatewayKit(ctx, env, false)
+	svc, err := open(ctx, env)
 	if err != nil {
 		return err
 	}
-	defer k.svc.Close()
-	if err := k.providers.Remove(ctx, pos[0]); err != nil {
+	defer svc.Close()
+	if err := svc.Gateway.RemoveProvider(ctx, pos[0]); err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "Removed provider %s.\n", pos[0])
@@ -154,16 +115,12 @@ func providersTest(ctx context.Context, env *Env, args []string) error {
 	if len(pos) != 1 {
 		return usageErr("usage: steward gateway providers test NAME")
 	}
-	k, err := openGatewayKit(ctx, env, true)
+	svc, err := open(ctx, env)
 	if err != nil {
 		return err
 	}
-	defer k.svc.Close()
-	cfg, err := k.access.SavedConfig(ctx)
-	if err != nil {
-		return err
-	}
-	c, err := k.providers.Test(ctx, cfg, pos[0])
+	defer svc.Close()
+	c, err := svc.Gateway.TestProvider(ctx, pos[0])
 	if err != nil {
 		return err
 	}
@@ -192,16 +149,12 @@ func gatewayDrill(ctx context.Context, env *Env, args []string) error {
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	k, err := openGatewayKit(ctx, env, true)
+	svc, err := open(ctx, env)
 	if err != nil {
 		return err
 	}
-	defer k.svc.Close()
-	cfg, err := k.access.SavedConfig(ctx)
-	if err != nil {
-		return err
-	}
-	d, err := k.providers.RunDrill(ctx, cfg)
+	defer svc.Close()
+	d, err := svc.Gateway.RunDrill(ctx)
 	if err != nil {
 		return err
 	}
@@ -235,12 +188,12 @@ func blocklistList(ctx context.Context, env *Env, args []string) error {
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	k, err := openGatewayKit(ctx, env, false)
+	svc, err := open(ctx, env)
 	if err != nil {
 		return err
 	}
-	defer k.svc.Close()
-	list, err := gateway.NewGuard(k.svc.store, nil, nil).BlockedEndUsers(ctx)
+	defer svc.Close()
+	list, err := svc.Gateway.BlockedEndUsers(ctx)
 	if err != nil || *format == "json" {
 		if err == nil {
 			err = writeJSON(env.Stdout, list)
@@ -263,12 +216,12 @@ func blocklistRelease(ctx context.Context, env *Env, args []string) error {
 	if len(pos) != 2 {
 		return usageErr("usage: steward gateway blocklist release MEMBER SAFETY_IDENTIFIER")
 	}
-	k, err := openGatewayKit(ctx, env, false)
+	svc, err := open(ctx, env)
 	if err != nil {
 		return err
 	}
-	defer k.svc.Close()
-	if err := gateway.NewGuard(k.svc.store, nil, nil).Release(ctx, pos[0], strings.TrimSpace(pos[1])); err != nil {
+	defer svc.Close()
+	if err := svc.Gateway.ReleaseEndUser(ctx, pos[0], pos[1]); err != nil {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "Released end user %s of %s.\n", pos[1], pos[0])

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"steward/backend/app"
 	"steward/backend/keys"
 )
 
@@ -13,6 +14,7 @@ func runKeys(ctx context.Context, env *Env, args []string) error {
 	sub := map[string]func(context.Context, *Env, []string) error{
 		"add": keysAdd, "list": keysList, "verify": keysVerify, "rotate": keysRotate,
 		"remove": keysRemove, "findings": keysFindings, "vault": keysVault,
+		"edit": keysEdit, "mark": keysMark, "places": keysPlaces, "events": keysEvents,
 	}
 	return dispatch("keys", sub, ctx, env, args)
 }
@@ -33,8 +35,8 @@ func keysAdd(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	return withRegister(ctx, env, func(r *keys.Register) error {
-		k, err := r.AddKey(ctx, keys.KeyInput{Label: *label, Member: *member, Environment: *envName, Notes: *notes}, secret)
+	return withRegister(ctx, env, func(reg *app.Keys) error {
+		k, err := reg.AddKey(ctx, keys.KeyInput{Label: *label, Member: *member, Environment: *envName, Notes: *notes}, secret)
 		if err == nil {
 			fmt.Fprintf(env.Stdout, "Added %s (%s, %s) for %s\n", k.Label, k.Redacted, k.Kind, k.Member)
 		}
@@ -51,8 +53,8 @@ func keysList(ctx context.Context, env *Env, args []string) error {
 	if *format != "table" && *format != "json" {
 		return usageErr("--format must be table or json")
 	}
-	return withRegister(ctx, env, func(r *keys.Register) error {
-		ks, err := r.Keys(ctx)
+	return withRegister(ctx, env, func(reg *app.Keys) error {
+		ks, err := reg.Keys(ctx)
 		if err != nil {
 			return err
 		}
@@ -70,8 +72,8 @@ func keysList(ctx context.Context, env *Env, args []string) error {
 }
 
 func keysVerify(ctx context.Context, env *Env, args []string) error {
-	return withLabel(ctx, env, "verify", args, func(r *keys.Register, label string) error {
-		k, err := r.Verify(ctx, label)
+	return withLabel(ctx, env, "verify", args, func(reg *app.Keys, label string) error {
+		k, err := reg.Verify(ctx, label)
 		if err != nil {
 			return err
 		}
@@ -84,12 +86,12 @@ func keysVerify(ctx context.Context, env *Env, args []string) error {
 }
 
 func keysRotate(ctx context.Context, env *Env, args []string) error {
-	return withLabel(ctx, env, "rotate", args, func(r *keys.Register, label string) error {
+	return withLabel(ctx, env, "rotate", args, func(reg *app.Keys, label string) error {
 		secret, err := readSecret(env, "Paste the new API key (input hidden): ")
 		if err != nil {
 			return err
 		}
-		k, err := r.Rotate(ctx, label, secret)
+		k, err := reg.Rotate(ctx, label, secret)
 		if err == nil {
 			fmt.Fprintf(env.Stdout, "Rotated %s: now %s; the old key is retired and removed from the vault\n", k.Label, k.Redacted)
 		}
@@ -98,8 +100,8 @@ func keysRotate(ctx context.Context, env *Env, args []string) error {
 }
 
 func keysRemove(ctx context.Context, env *Env, args []string) error {
-	return withLabel(ctx, env, "remove", args, func(r *keys.Register, label string) error {
-		k, err := r.RevokeKey(ctx, label, "removed on the command line")
+	return withLabel(ctx, env, "remove", args, func(reg *app.Keys, label string) error {
+		k, err := reg.RevokeKey(ctx, label, "removed on the command line")
 		if err == nil {
 			fmt.Fprintf(env.Stdout, "Removed %s (%s) from the vault and marked it revoked. Also revoke it at platform.openai.com.\n", k.Label, k.Redacted)
 		}
@@ -114,8 +116,8 @@ func keysFindings(ctx context.Context, env *Env, args []string) error {
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	return withRegister(ctx, env, func(r *keys.Register) error {
-		fs, err := r.Findings(ctx)
+	return withRegister(ctx, env, func(reg *app.Keys) error {
+		fs, err := reg.Findings(ctx)
 		if err != nil {
 			return err
 		}
@@ -139,51 +141,32 @@ func keysFindings(ctx context.Context, env *Env, args []string) error {
 // keysVault shows or switches the vault: the OS keychain, or the opt-in
 // encrypted file. Switching moves the current keys' secrets across.
 func keysVault(ctx context.Context, env *Env, args []string) error {
-	svc, err := open(ctx, env)
-	if err != nil {
-		return err
-	}
-	defer svc.Close()
-	current := svc.vaultKind(ctx)
-	if len(args) == 0 {
-		fmt.Fprintf(env.Stdout, "Keys are kept in the %s vault.\n", current)
-		return nil
-	}
-	want := args[0]
-	if want != keys.VaultKeychain && want != keys.VaultFile {
+	if len(args) > 1 || (len(args) == 1 && args[0] != keys.VaultKeychain && args[0] != keys.VaultFile) {
 		return usageErr("usage: steward keys vault [keychain|file]")
 	}
-	if want == current {
-		fmt.Fprintf(env.Stdout, "Keys are already kept in the %s vault.\n", current)
-		return nil
-	}
-	if want == keys.VaultKeychain {
-		if err := keys.CheckKeychain(); err != nil {
+	return withServices(ctx, env, func(svc *app.Services) error {
+		st, err := svc.Keys.VaultStatus(ctx)
+		if err != nil {
 			return err
 		}
-	}
-	from, err := svc.register(ctx)
-	if err != nil {
-		return err
-	}
-	oldVault, _ := keys.OpenVault(current, svc.dir, vaultPassphrase(env))
-	newVault, err := keys.OpenVault(want, svc.dir, vaultPassphrase(env))
-	if err != nil {
-		return err
-	}
-	n, err := keys.MoveSecrets(ctx, from, oldVault, newVault)
-	if err != nil {
-		return err
-	}
-	if err := svc.settings.SetValue(ctx, keys.SettingVault, want); err != nil {
-		return err
-	}
-	fmt.Fprintf(env.Stdout, "Keys are now kept in the %s vault (%d moved).\n", want, n)
-	return nil
+		if len(args) == 0 {
+			fmt.Fprintf(env.Stdout, "Keys are kept in the %s vault.\n", st.Kind)
+			return nil
+		}
+		if args[0] == st.Kind {
+			fmt.Fprintf(env.Stdout, "Keys are already kept in the %s vault.\n", st.Kind)
+			return nil
+		}
+		if _, err := svc.Keys.UseVault(ctx, args[0], ""); err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "Keys are now kept in the %s vault.\n", args[0])
+		return nil
+	})
 }
 
 // withLabel parses "COMMAND LABEL" and runs fn with the register.
-func withLabel(ctx context.Context, env *Env, name string, args []string, fn func(*keys.Register, string) error) error {
+func withLabel(ctx context.Context, env *Env, name string, args []string, fn func(*app.Keys, string) error) error {
 	fs := newFlags("keys "+name, env.Stderr)
 	pos, err := parse(fs, args)
 	if err != nil {
@@ -192,7 +175,7 @@ func withLabel(ctx context.Context, env *Env, name string, args []string, fn fun
 	if len(pos) != 1 {
 		return usageErr("usage: steward keys %s LABEL", name)
 	}
-	return withRegister(ctx, env, func(r *keys.Register) error { return fn(r, pos[0]) })
+	return withRegister(ctx, env, func(reg *app.Keys) error { return fn(reg, pos[0]) })
 }
 
 // day keeps the date of an RFC 3339 stamp.

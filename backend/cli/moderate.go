@@ -4,15 +4,11 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"slices"
-	"strings"
 
-	"golang.org/x/term"
-
+	"steward/backend/app"
 	"steward/backend/export"
 	"steward/backend/moderation"
-	"steward/backend/openai"
 )
 
 func runModerate(ctx context.Context, env *Env, args []string) error {
@@ -34,82 +30,34 @@ func runModerate(ctx context.Context, env *Env, args []string) error {
 	if *in == "" || !slices.Contains(moderation.ReportFormats(), *format) || !slices.Contains(moderation.PIIPolicies, *piiPolicy) {
 		return usageErr("usage: steward moderate --in FILE [--model M] [--batch N] [--rpm N] [--key LABEL] [--base-url URL] [--format json|csv|html|pdf] [--lang en|zh-CN] [--out FILE]")
 	}
-	svc, err := open(ctx, env)
-	if err != nil {
-		return err
-	}
-	defer svc.Close()
-	cfg, err := svc.apiConfig(ctx, *keyLabel, *baseURL)
-	if err != nil {
-		return err
-	}
-	rep, runErr := moderation.RunFile(ctx, moderation.RunFileConfig{
-		InPath: *in, Model: *model, Batch: *batch, RPM: *rpm, TPM: *tpm,
-		Client: cfg, Observer: svc.observer(), Progress: progressBar(env), Store: svc.store, PII: *piiPolicy,
-	})
-	for _, s := range rep.Skipped {
-		fmt.Fprintf(env.Stderr, "%s, line %d skipped: %s\n", *in, s.Line, s.Reason)
-	}
-	if rep.RunID != 0 || len(rep.Items) > 0 {
-		write := func(w io.Writer) error { return moderation.WriteReport(w, rep, *format, *lang) }
-		if *out == "" || *out == "-" {
-			err = write(env.Stdout)
-		} else if err = export.WriteFile(*out, write); err == nil {
-			fmt.Fprintf(env.Stderr, "Wrote %s: %d prompts, %d flagged, %d errors\n", *out, rep.Summary.Total, rep.Summary.Flagged, rep.Summary.Errors)
-		}
+	return withServices(ctx, env, func(svc *app.Services) error {
+		cfg, err := svc.ModerationClient(ctx, *keyLabel, *baseURL)
 		if err != nil {
 			return err
 		}
-	}
-	return runErr
-}
-
-// apiConfig is the client configuration: the key from the keychain when a
-// label is given, else OPENAI_API_KEY; the base URL from the flag, else
-// OPENAI_BASE_URL.
-func (s *services) apiConfig(ctx context.Context, keyLabel, baseURL string) (openai.Config, error) {
-	cfg := openai.FromEnv(s.env.Getenv)
-	if baseURL != "" {
-		cfg.BaseURL = baseURL
-	}
-	if keyLabel != "" {
-		reg, err := s.register(ctx)
-		if err != nil {
-			return cfg, err
+		rep, runErr := svc.RunModerationFile(ctx, moderation.RunFileConfig{
+			InPath: *in, Model: *model, Batch: *batch, RPM: *rpm, TPM: *tpm, Client: cfg, PII: *piiPolicy,
+		})
+		for _, s := range rep.Skipped {
+			fmt.Fprintf(env.Stderr, "%s, line %d skipped: %s\n", *in, s.Line, s.Reason)
 		}
-		if cfg.APIKey, err = reg.Secret(ctx, keyLabel); err != nil {
-			return cfg, err
+		if rep.RunID != 0 || len(rep.Items) > 0 {
+			if err := writeModerationReport(env, rep, *format, *lang, *out); err != nil {
+				return err
+			}
 		}
-	}
-	if cfg.APIKey == "" {
-		return cfg, usageErr("no API key: pass --key LABEL for a key in the keychain, or set OPENAI_API_KEY")
-	}
-	return cfg, nil
-}
-
-// progressBar draws a run's progress on stderr when it is a terminal.
-func progressBar(env *Env) moderation.ProgressReporter {
-	f, ok := env.Stderr.(*os.File)
-	if !ok || !term.IsTerminal(int(f.Fd())) {
-		return nil
-	}
-	return moderation.ProgressFunc(func(p moderation.Progress) {
-		const width = 30
-		filled := 0
-		if p.Total > 0 {
-			filled = p.Done * width / p.Total
-		}
-		state := fmt.Sprintf("%.1f/s", p.Rate)
-		if p.State == "waiting" {
-			state = "waiting for the rate limit"
-		}
-		eta := ""
-		if p.ETASeconds >= 0 && !p.Final {
-			eta = fmt.Sprintf(", ETA %.0fs", p.ETASeconds)
-		}
-		fmt.Fprintf(f, "\r\033[K[%s%s] %d/%d %s%s", strings.Repeat("#", filled), strings.Repeat(".", width-filled), p.Done, p.Total, state, eta)
-		if p.Final {
-			fmt.Fprintln(f)
-		}
+		return runErr
 	})
+}
+
+func writeModerationReport(env *Env, rep moderation.RunReport, format, lang, out string) error {
+	write := func(w io.Writer) error { return moderation.WriteReport(w, rep, format, lang) }
+	if out == "" || out == "-" {
+		return write(env.Stdout)
+	}
+	if err := export.WriteFile(out, write); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stderr, "Wrote %s: %d prompts, %d flagged, %d errors\n", out, rep.Summary.Total, rep.Summary.Flagged, rep.Summary.Errors)
+	return nil
 }

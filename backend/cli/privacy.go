@@ -6,12 +6,15 @@ import (
 	"io"
 	"os"
 
+	"steward/backend/app"
 	"steward/backend/export"
 	"steward/backend/privacy"
 )
 
 func runPrivacy(ctx context.Context, env *Env, args []string) error {
-	sub := map[string]func(context.Context, *Env, []string) error{"draft": privacyDraft, "check": privacyCheck}
+	sub := map[string]func(context.Context, *Env, []string) error{
+		"draft": privacyDraft, "check": privacyCheck, "answers": privacyAnswers, "suggestions": privacySuggestions, "drafts": privacyDrafts,
+	}
 	return dispatch("privacy", sub, ctx, env, args)
 }
 
@@ -41,33 +44,17 @@ func privacyDraft(ctx context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	write := func(w io.Writer) error { return privacy.RenderDraft(w, a, *lang, *format) }
-	if *out == "-" {
-		err = write(env.Stdout)
-	} else {
-		err = export.WriteFile(*out, write)
-	}
-	if err != nil {
-		return err
-	}
-	if err := saveDraft(ctx, env, a, *lang); err != nil {
-		fmt.Fprintf(env.Stderr, "steward privacy draft: the draft was written but not saved to the history: %v\n", err)
-	}
-	if *out != "-" {
+	return withServices(ctx, env, func(svc *app.Services) error {
+		write := func(w io.Writer) error { return svc.Exports.PrivacyDraftOf(ctx, w, a, *format, *lang) }
+		if *out == "-" {
+			return write(env.Stdout)
+		}
+		if err := export.WriteFile(*out, write); err != nil {
+			return err
+		}
 		fmt.Fprintf(env.Stdout, "Wrote %s (a draft to review with counsel, not legal advice)\n", *out)
-	}
-	return nil
-}
-
-// saveDraft keeps the draft and its answers in the database's history.
-func saveDraft(ctx context.Context, env *Env, a privacy.Answers, lang string) error {
-	svc, err := open(ctx, env)
-	if err != nil {
-		return err
-	}
-	defer svc.Close()
-	_, err = privacy.New(svc.store, privacy.Options{}).SaveDraft(ctx, a, lang)
-	return err
+		return nil
+	})
 }
 
 func privacyCheck(_ context.Context, env *Env, args []string) error {

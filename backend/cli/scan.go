@@ -8,10 +8,8 @@ import (
 	"slices"
 	"strings"
 
-	"golang.org/x/term"
-
+	"steward/backend/app"
 	"steward/backend/export"
-	"steward/backend/keys"
 	"steward/backend/leakscan"
 )
 
@@ -66,32 +64,13 @@ func runScan(ctx context.Context, env *Env, args []string) error {
 // scanAndSave scans with the key register as lookup and saves the scan, so
 // the Keys dashboard and the checklist can show it.
 func scanAndSave(ctx context.Context, env *Env, paths []string, history, gitignore bool, baselinePath string) (*leakscan.Result, error) {
-	svc, err := open(ctx, env)
-	if err != nil {
-		return nil, err
-	}
-	defer svc.Close()
-	reg := keys.New(svc.store, &keys.VaultSwitch{}, keys.Options{})
-	opts := leakscan.Options{Roots: paths, History: history, RespectGitignore: gitignore, Lookup: reg.Lookup}
-	if baselinePath != "" {
-		if opts.Baseline, err = leakscan.ReadBaseline(baselinePath); err != nil {
-			return nil, err
-		}
-	}
-	if f, ok := env.Stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
-		opts.Progress = func(p leakscan.Progress) {
-			fmt.Fprintf(f, "\r\033[K%d files, %.1f MB, %d commits, %.0f files/s", p.Files, float64(p.Bytes)/1e6, p.Commits, p.FilesPerSecond)
-			if p.Done {
-				fmt.Fprintln(f)
-			}
-		}
-	}
-	res, err := leakscan.Scan(ctx, opts)
-	if res != nil {
-		if _, serr := leakscan.NewStore(svc.store, reg.Lookup).Save(ctx, res); serr != nil {
-			fmt.Fprintf(env.Stderr, "steward scan: the scan was not saved: %v\n", serr)
-		}
-	}
+	var res *leakscan.Result
+	err := withServices(ctx, env, func(svc *app.Services) error {
+		var err error
+		res, err = svc.LeakScan.ScanFolders(ctx, app.ScanRequest{Paths: paths, History: history,
+			RespectGitignore: gitignore, Baseline: baselinePath})
+		return err
+	})
 	return res, err
 }
 

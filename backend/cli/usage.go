@@ -2,12 +2,19 @@ package cli
 
 import (
 	"context"
+	"io"
 
+	"steward/backend/app"
+	"steward/backend/apperr"
+	"steward/backend/export"
 	"steward/backend/usage"
 )
 
 func runUsage(ctx context.Context, env *Env, args []string) error {
-	sub := map[string]func(context.Context, *Env, []string) error{"report": usageReport}
+	sub := map[string]func(context.Context, *Env, []string) error{
+		"report": usageReport, "policy": usagePolicy, "budget": usageBudget, "alerts": usageAlerts,
+		"prices": usagePrices, "keys": usageKeys,
+	}
 	return dispatch("usage", sub, ctx, env, args)
 }
 
@@ -23,11 +30,17 @@ func usageReport(ctx context.Context, env *Env, args []string) error {
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	svc, err := open(ctx, env)
-	if err != nil {
-		return err
-	}
-	defer svc.Close()
-	u, _ := svc.usageLog()
-	return u.RunReport(ctx, o, env.Stdout)
+	return withServices(ctx, env, func(svc *app.Services) error {
+		req := app.ReportRequest{Since: o.Since, Until: o.Until, By: o.By}
+		write := func(w io.Writer) error { return svc.Exports.UsageReport(ctx, w, req, o.Format, o.Lang) }
+		if o.Out == "" || o.Out == "-" {
+			return write(env.Stdout)
+		}
+		if err := export.WriteFile(o.Out, write); err != nil && apperr.CodeOf(err) == apperr.Internal {
+			return apperr.Wrap(err, apperr.ExportFailed, "usage.report", "path", o.Out)
+		} else if err != nil {
+			return err
+		}
+		return nil
+	})
 }

@@ -2,18 +2,15 @@ package export
 
 import (
 	"bytes"
-	"flag"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"steward/tools/golden"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
-
 // TestGolden renders the sample documents as Markdown and HTML and compares
-// them with testdata/*.golden (regenerate with go test -update).
+// them with testdata/golden/ (regenerate with go test -update).
 func TestGolden(t *testing.T) {
 	docs := map[string]Document{"en": englishSample(), "zh": chineseSample()}
 	formats := map[string]func(io.Writer, Document) error{"md": Markdown, "html": HTML}
@@ -24,19 +21,7 @@ func TestGolden(t *testing.T) {
 				if err := render(&buf, d); err != nil {
 					t.Fatal(err)
 				}
-				path := filepath.Join("testdata", name+"."+ext+".golden")
-				if *update {
-					if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-						t.Fatal(err)
-					}
-				}
-				want, err := os.ReadFile(path)
-				if err != nil {
-					t.Fatalf("%v (run go test -update to create it)", err)
-				}
-				if got := buf.String(); got != string(want) {
-					t.Errorf("%s differs from %s (run go test -update if the change is intended):\n%s", name+"."+ext, path, got)
-				}
+				golden.Assert(t, name+"."+ext, buf.Bytes())
 			})
 		}
 	}

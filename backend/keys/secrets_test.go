@@ -97,49 +97,48 @@ func TestSecretsNeverLeaveTheVault(t *testing.T) {
 	checkDir(t, "closed", dir, keys)
 }
 
-// runKeyFlows drives every flow through the GUI's Screen (and the two
-// methods it leaves out), including the mistakes users make with keys.
+// runKeyFlows drives every flow the GUI and CLI reach through the register,
+// including the mistakes users make with keys.
 func runKeyFlows(t *testing.T, r *Register, o *outputs, ver *fakeVerifier, c *clock, keys []string) {
 	k1, k2, k3, admin := keys[0], keys[1], keys[2], keys[3]
-	ui := NewScreen(r, nil)
-	o.val(ui.AddMember(MemberInput{Name: "Alice", Email: "alice@example.com", Role: "lead"}))
-	o.val(ui.AddMember(MemberInput{Name: "Bob"}))
-	o.val(ui.AddMember(MemberInput{Name: "Eve", Role: k1})) // a key typed into a field
-	o.val(ui.AddKey(KeyInput{Label: "alice-dev", Member: "Alice", Environment: EnvDev, Notes: "laptop"}, k1))
-	o.val(ui.AddKey(KeyInput{Label: "alice-dev-2", Member: "Alice", Environment: EnvDev}, k1)) // same key again
-	o.val(ui.AddKey(KeyInput{Label: "bob-shared", Member: "Bob", Environment: EnvDev}, k1))    // shared
-	o.val(ui.AddKey(KeyInput{Label: "bob-ci", Member: "Bob", Environment: EnvProd}, k3))
-	o.val(ui.AddKey(KeyInput{Label: "root", Member: "Alice", Environment: EnvProd}, admin))
+	o.val(r.AddMember(ctx, MemberInput{Name: "Alice", Email: "alice@example.com", Role: "lead"}))
+	o.val(r.AddMember(ctx, MemberInput{Name: "Bob"}))
+	o.val(r.AddMember(ctx, MemberInput{Name: "Eve", Role: k1})) // a key typed into a field
+	o.val(r.AddKey(ctx, KeyInput{Label: "alice-dev", Member: "Alice", Environment: EnvDev, Notes: "laptop"}, k1))
+	o.val(r.AddKey(ctx, KeyInput{Label: "alice-dev-2", Member: "Alice", Environment: EnvDev}, k1)) // same key again
+	o.val(r.AddKey(ctx, KeyInput{Label: "bob-shared", Member: "Bob", Environment: EnvDev}, k1))    // shared
+	o.val(r.AddKey(ctx, KeyInput{Label: "bob-ci", Member: "Bob", Environment: EnvProd}, k3))
+	o.val(r.AddKey(ctx, KeyInput{Label: "root", Member: "Alice", Environment: EnvProd}, admin))
 	for _, bad := range []string{k2[:30], k2 + "!", k2[:20] + " " + k2[20:], "sk-ant-" + k2[8:], "x" + k2, k2 + "\n" + k1} {
-		o.val(ui.AddKey(KeyInput{Label: "bad", Member: "Bob", Environment: EnvDev}, bad))
+		o.val(r.AddKey(ctx, KeyInput{Label: "bad", Member: "Bob", Environment: EnvDev}, bad))
 	}
-	o.val(ui.AddKey(KeyInput{Label: "x", Member: k2, Environment: EnvDev}, k2)) // key as the member name
-	o.val(ui.AddKey(KeyInput{Label: k2, Member: "Bob", Environment: EnvDev}, genKey(t, "sk-proj-")))
-	o.val(ui.EditKey("alice-dev", KeyEdit{Notes: ptr("now: " + k2)}))
-	o.val(ui.Verify("alice-dev"))
+	o.val(r.AddKey(ctx, KeyInput{Label: "x", Member: k2, Environment: EnvDev}, k2)) // key as the member name
+	o.val(r.AddKey(ctx, KeyInput{Label: k2, Member: "Bob", Environment: EnvDev}, genKey(t, "sk-proj-")))
+	o.val(r.EditKey(ctx, "alice-dev", KeyEdit{Notes: ptr("now: " + k2)}))
+	o.val(r.Verify(ctx, "alice-dev"))
 	ver.result, ver.err = Verification{}, errors.New("401 Unauthorized: Incorrect API key provided: "+k1)
-	o.val(ui.Verify("alice-dev"))
+	o.val(r.Verify(ctx, "alice-dev"))
 	ver.result, ver.err = Verification{Result: VerifyInvalid, Detail: "key " + k1 + " rejected"}, nil
-	o.val(ui.Verify("alice-dev"))
-	o.val(ui.MarkForRotation("alice-dev", true))
-	o.val(ui.AddPlace("alice-dev", "GitHub Actions OPENAI_API_KEY"))
-	o.val(ui.AddPlace("alice-dev", "OPENAI_API_KEY="+k2))
-	o.val(ui.Rotate("alice-dev", k1)) // the same key
-	o.val(ui.Rotate("alice-dev", k2))
-	o.val(ui.Rotate("alice-dev", k1)) // back to the retired key
-	places, err := ui.Places("alice-dev")
+	o.val(r.Verify(ctx, "alice-dev"))
+	o.val(r.MarkForRotation(ctx, "alice-dev", true))
+	o.val(r.AddPlace(ctx, "alice-dev", "GitHub Actions OPENAI_API_KEY"))
+	o.val(r.AddPlace(ctx, "alice-dev", "OPENAI_API_KEY="+k2))
+	o.val(r.Rotate(ctx, "alice-dev", k1)) // the same key
+	o.val(r.Rotate(ctx, "alice-dev", k2))
+	o.val(r.Rotate(ctx, "alice-dev", k1)) // back to the retired key
+	places, err := r.Places(ctx, "alice-dev")
 	o.val(places, err)
-	o.val(ui.TickPlace(places[0].ID, true))
-	o.val(ui.RevokeKey("bob-shared", "shared with Alice"))
+	o.val(r.TickPlace(ctx, places[0].ID, true))
+	o.val(r.RevokeKey(ctx, "bob-shared", "shared with Alice"))
 	c.advance(120 * day24)
-	o.val(ui.Findings())
-	o.val(ui.Keys())
-	o.val(ui.Members())
-	o.val(ui.Events(""))
-	o.val(ui.Policies())
-	o.err(ui.RemoveMember("Bob", Decision{}))
-	o.err(ui.RemoveMember("Bob", Decision{Action: DecisionRevoke}))
-	o.err(ui.RemoveMember("Alice", Decision{Action: k1}))
+	o.val(r.Findings(ctx))
+	o.val(r.Keys(ctx))
+	o.val(r.Members(ctx))
+	o.val(r.Events(ctx, ""))
+	o.val(r.Policies(ctx))
+	o.err(r.RemoveMember(ctx, "Bob", Decision{}))
+	o.err(r.RemoveMember(ctx, "Bob", Decision{Action: DecisionRevoke}))
+	o.err(r.RemoveMember(ctx, "Alice", Decision{Action: k1}))
 	if got, err := r.Secret(ctx, "alice-dev"); err != nil || got != k2 {
 		t.Fatalf("Secret did not return the current key: %v", err)
 	}

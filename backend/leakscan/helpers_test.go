@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"steward/backend/leakscan/internal/fakekey"
 	"steward/backend/secret"
+	"steward/tools/fakekey"
 )
 
 // keyOfKind makes a fake key of a secret kind; "" (the env rule) gets none.

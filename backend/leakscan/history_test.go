@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"steward/backend/leakscan/internal/fakekey"
 	"steward/backend/secret"
+	"steward/tools/fakekey"
 )
 
 // TestScanHistory finds keys in every commit reachable from any ref, each

@@ -9,8 +9,8 @@ import (
 	"testing"
 
 	"steward/backend/apperr"
-	"steward/backend/leakscan/internal/fakekey"
 	"steward/backend/secret"
+	"steward/tools/fakekey"
 )
 
 // fakeCLIEnv makes the test binary act as `steward scan --staged REPO`, so

@@ -5,7 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"steward/backend/leakscan/internal/fakekey"
+	"steward/tools/fakekey"
 )
 
 // TestVanishedFileIsSkipped: a file gone between walk and read is reported.

@@ -3,19 +3,16 @@ package leakscan
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"steward/backend/apperr"
-	"steward/backend/leakscan/internal/fakekey"
 	"steward/backend/secret"
+	"steward/tools/fakekey"
+	"steward/tools/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/expected/")
 
 // sampleResult scans a repository built from a fixed seed, so every key,
 // commit hash and count is the same on every run.
@@ -43,7 +40,7 @@ func sampleResult(t *testing.T) (*Result, []string) {
 	return r, []string{registered, shared, oldKey}
 }
 
-// TestReportGolden compares each format with testdata/expected (regenerate
+// TestReportGolden compares each format with testdata/golden (regenerate
 // with go test -update) and checks no report shows a key.
 func TestReportGolden(t *testing.T) {
 	r, keys := sampleResult(t)
@@ -58,19 +55,7 @@ func TestReportGolden(t *testing.T) {
 					t.Fatal("the report shows a key")
 				}
 			}
-			path := filepath.Join("testdata", "expected", "report."+format)
-			if *update {
-				if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if buf.String() != string(want) {
-				t.Errorf("%s differs from %s (run go test -update if intended):\n%s", format, path, buf.String())
-			}
+			golden.Assert(t, "report."+format, buf.Bytes())
 		})
 	}
 }

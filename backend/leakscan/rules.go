@@ -13,7 +13,7 @@ const (
 
 // Rule is one kind of leak the scanner reports, with examples it must and
 // must not match. Examples are templates expanded at test time (see
-// internal/fakekey): {key} is a fresh fake key of the rule's kind, {alnum:N}
+// tools/fakekey): {key} is a fresh fake key of the rule's kind, {alnum:N}
 // and {body:N} are N random characters, {rep:C:N} is C repeated N times.
 type Rule struct {
 	ID             string

@@ -4,8 +4,8 @@ import (
 	"strings"
 	"testing"
 
-	"steward/backend/leakscan/internal/fakekey"
 	"steward/backend/secret"
+	"steward/tools/fakekey"
 )
 
 // TestRulesMatchTheirExamples runs every rule's own examples: each true

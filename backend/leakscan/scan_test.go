@@ -14,8 +14,8 @@ import (
 	"time"
 
 	"steward/backend/apperr"
-	"steward/backend/leakscan/internal/fakekey"
 	"steward/backend/secret"
+	"steward/tools/fakekey"
 )
 
 // TestScanTree covers what a real tree holds: keys in every kind of file,

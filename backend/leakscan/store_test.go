@@ -10,9 +10,9 @@ import (
 	"time"
 
 	"steward/backend/apperr"
-	"steward/backend/leakscan/internal/fakekey"
 	"steward/backend/secret"
 	"steward/backend/store"
+	"steward/tools/fakekey"
 )
 
 func openStore(t *testing.T) (*store.Store, string) {

@@ -9,8 +9,8 @@ import (
 	"strings"
 	"testing"
 
-	"steward/backend/leakscan/internal/fakekey"
 	"steward/backend/secret"
+	"steward/tools/fakekey"
 )
 
 // smallScanner reads in tiny chunks, so tests cross many chunk boundaries.

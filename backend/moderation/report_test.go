@@ -3,16 +3,13 @@ package moderation
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
-	"os"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+	"steward/tools/golden"
+)
 
 // sampleReport is a cancelled run of five items under one custom
 // threshold: two flagged, one clean, one legacy answer, one error and one
@@ -95,20 +92,7 @@ func TestReportGolden(t *testing.T) {
 			if err := WriteReport(&buf, sampleReport(), tt.format, tt.lang); err != nil {
 				t.Fatal(err)
 			}
-			golden := filepath.Join("testdata", tt.file)
-			if *update {
-				os.MkdirAll("testdata", 0o755)
-				if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if !bytes.Equal(buf.Bytes(), want) {
-				t.Fatalf("%s differs from the golden file; run with -update if the change is intended:\n%s", tt.file, buf.String())
-			}
+			golden.Assert(t, tt.file, buf.Bytes())
 		})
 	}
 }

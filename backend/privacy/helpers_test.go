@@ -1,10 +1,8 @@
 package privacy
 
 import (
-	"bytes"
 	"context"
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"testing"
@@ -12,9 +10,8 @@ import (
 
 	"steward/backend/apperr"
 	"steward/backend/store"
+	goldenfile "steward/tools/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
 // fixedNow is the clock every test runs at.
 var fixedNow = time.Date(2026, 3, 10, 9, 30, 0, 0, time.UTC)
@@ -48,19 +45,7 @@ func loadSet(t testing.TB, name string) Answers {
 // golden compares got with testdata/golden/name, rewriting it with -update.
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", "golden", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./backend/privacy -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from %s; run go test ./backend/privacy -update and review the diff", name, path)
-	}
+	goldenfile.Assert(t, name, got)
 }
 
 // newTestService opens a fresh database in a temporary directory.

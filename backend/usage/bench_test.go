@@ -10,7 +10,7 @@ import (
 
 	"steward/backend/store"
 	"steward/backend/usage"
-	"steward/backend/usage/usagebench"
+	"steward/tools/usagebench"
 )
 
 func openService(b *testing.B) *usage.Service {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"sort"
@@ -13,9 +12,8 @@ import (
 	"time"
 
 	"steward/backend/apperr"
+	"steward/tools/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // goldenReport is the fixture's report over its three days.
 func goldenReport(t *testing.T, by string) Report {
@@ -53,18 +51,7 @@ func TestReportGolden(t *testing.T) {
 			if err := WriteReport(&buf, goldenReport(t, tc.by), tc.format, tc.lang); err != nil {
 				t.Fatal(err)
 			}
-			golden := filepath.Join("testdata", name)
-			if *update {
-				os.MkdirAll("testdata", 0o755)
-				os.WriteFile(golden, buf.Bytes(), 0o644)
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("no golden file (run go test ./backend/usage -update): %v", err)
-			}
-			if !bytes.Equal(buf.Bytes(), want) {
-				t.Fatalf("%s differs from %s; run go test ./backend/usage -update and review the diff:\n%s", name, golden, buf.String())
-			}
+			golden.Assert(t, name, buf.Bytes())
 		})
 	}
 }

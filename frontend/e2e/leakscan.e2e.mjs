@@ -242,12 +242,12 @@ const steps = [
     'build the fixture folder and register one of its keys',
     async () => {
       makeFixture();
-      const member = await goCall('keys.Screen.AddMember', { name: fx.member, email: '', role: 'E2E' });
+      const member = await goCall('gui.Keys.AddMember', { name: fx.member, email: '', role: 'E2E' });
       if (!member.ok) {
         console.log(`# couldn't add a member, critical findings not checked: ${member.error}`);
         return;
       }
-      const key = await goCall('keys.Screen.AddKey', { label: fx.label, member: fx.member, environment: 'dev', notes: 'leak scan e2e' }, fx.project);
+      const key = await goCall('gui.Keys.AddKey', { label: fx.label, member: fx.member, environment: 'dev', notes: 'leak scan e2e' }, fx.project);
       fx.registered = key.ok;
       if (!key.ok) console.log(`# couldn't register a key (vault not usable?), critical findings not checked: ${key.error}`);
     },
@@ -527,8 +527,8 @@ const steps = [
       await openLeakScan();
       await overview();
       await removeFolder(fx.dir);
-      if (fx.registered || (await goCall('keys.Screen.Members')).value?.some?.((m) => m.name === fx.member)) {
-        const res = await goCall('keys.Screen.RemoveMember', fx.member, { action: 'revoke', to: '' });
+      if (fx.registered || (await goCall('gui.Keys.Members')).value?.some?.((m) => m.name === fx.member)) {
+        const res = await goCall('gui.Keys.RemoveMember', fx.member, { action: 'revoke', to: '' });
         if (!res.ok) console.log(`# couldn't remove the test member: ${res.error}`);
       }
       await shot('14-done');
@@ -547,9 +547,9 @@ await runSteps(steps, {
   // leave no fixture behind.
   after: async () => {
     if (page) {
-      await goCall('main.App.CancelScan').catch(() => {});
+      await goCall('gui.LeakScan.CancelScan').catch(() => {});
       const lang = { 'lang-system': '', 'lang-en': 'en', 'lang-zh-CN': 'zh-CN' }[initialLanguage];
-      if (lang !== undefined) await goCall('main.App.SetLanguage', lang).catch(() => {});
+      if (lang !== undefined) await goCall('gui.Settings.SetLanguage', lang).catch(() => {});
     }
     if (fx.dir) rmSync(fx.dir, { recursive: true, force: true });
   },

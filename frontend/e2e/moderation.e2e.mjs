@@ -248,7 +248,7 @@ const steps = [
       needsAPI();
       await page.click($('nav-settings'));
       await page.waitForSelector($('base-url-input'));
-      initialBaseURL = await page.evaluate(() => window.go?.main?.App?.BaseURL?.() ?? null).catch(() => null);
+      initialBaseURL = await page.evaluate(() => window.go?.gui?.Settings?.BaseURL?.() ?? null).catch(() => null);
       await page.fill($('base-url-input'), OPENAI_URL);
       if (await page.locator($('base-url-save')).isEnabled()) {
         await page.click($('base-url-save'));

@@ -112,9 +112,9 @@ const steps = [
       await page.goto(BASE_URL);
       await page.waitForSelector($('screen-checklist'));
       // A checklist workspace with onboarding answers gives the screen suggestions.
-      await page.waitForFunction(() => !!window.go?.checklist?.Service);
+      await page.waitForFunction(() => !!window.go?.gui?.Checklist);
       await page.evaluate(async (name) => {
-        const s = window.go.checklist.Service;
+        const s = window.go.gui.Checklist;
         await s.CreateWorkspace(name);
         const flags = ['consumer', 'chatbot', 'medical', 'legal', 'financial', 'news', 'minors', 'impersonation', 'eu', 'california', 'china'];
         const profile = Object.fromEntries(flags.map((f) => [f, ['consumer', 'chatbot', 'eu', 'china'].includes(f)]));
@@ -305,7 +305,7 @@ const steps = [
     'remove the checklist workspace made for the test',
     async () => {
       await dismissToasts();
-      await page.evaluate((name) => window.go.checklist.Service.DeleteWorkspace(name), WORKSPACE);
+      await page.evaluate((name) => window.go.gui.Checklist.DeleteWorkspace(name), WORKSPACE);
       seeded = false;
     },
   ],

@@ -1,7 +1,8 @@
 // Binds the generated Wails modules to the shapes the facade calls. Assigning
 // the generated modules to these interfaces (without casts) makes
 // `npm run check` fail if a Go method is renamed or changes its parameters.
-import * as ServiceBindings from './wailsjs/go/checklist/Service';
+import * as ServiceBindings from './wailsjs/go/gui/Checklist';
+import * as SettingsBindings from './wailsjs/go/gui/Settings';
 import * as AppBindings from './wailsjs/go/main/App';
 import { BrowserOpenURL } from './wailsjs/runtime/runtime';
 import type { EvidenceInput, ExportFormat, ItemChange, Lang, Profile } from './types';
@@ -22,19 +23,23 @@ export interface ServiceBinding {
   MarkReviewed: (workspace: string) => Promise<unknown>;
 }
 
-export interface AppBinding {
-  AppInfo: () => Promise<unknown>;
+export interface SettingsBinding {
   Settings: () => Promise<unknown>;
   SetLanguage: (lang: '' | Lang) => Promise<unknown>;
-  ExportChecklist: (workspace: string, format: ExportFormat, lang: Lang) => Promise<unknown>;
-  BackupDatabase: () => Promise<unknown>;
-  PickEvidenceFile: () => Promise<unknown>;
   BaseURL: () => Promise<unknown>;
   SetBaseURL: (url: string) => Promise<unknown>;
 }
 
+export interface AppBinding {
+  AppInfo: () => Promise<unknown>;
+  ExportChecklist: (workspace: string, format: ExportFormat, lang: Lang) => Promise<unknown>;
+  BackupDatabase: () => Promise<unknown>;
+  PickEvidenceFile: () => Promise<unknown>;
+}
+
 export const service: ServiceBinding = ServiceBindings;
 export const app: AppBinding = AppBindings;
+export const prefs: SettingsBinding = SettingsBindings;
 
 /** Opens a link in the user's browser (the webview itself never navigates away). */
 export function openExternal(url: string): void {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 // The generated bindings call window.go; replace them with mocks.
-vi.mock('./wailsjs/go/checklist/Service', () => ({
+vi.mock('./wailsjs/go/gui/Checklist', () => ({
   Catalogue: vi.fn(),
   ListWorkspaces: vi.fn(),
   CreateWorkspace: vi.fn(),
@@ -16,17 +16,22 @@ vi.mock('./wailsjs/go/checklist/Service', () => ({
   CatalogueChanges: vi.fn(),
   MarkReviewed: vi.fn(),
 }));
-vi.mock('./wailsjs/go/main/App', () => ({
-  AppInfo: vi.fn(),
+vi.mock('./wailsjs/go/gui/Settings', () => ({
   Settings: vi.fn(),
   SetLanguage: vi.fn(),
+  BaseURL: vi.fn(),
+  SetBaseURL: vi.fn(),
+}));
+vi.mock('./wailsjs/go/main/App', () => ({
+  AppInfo: vi.fn(),
   ExportChecklist: vi.fn(),
   BackupDatabase: vi.fn(),
   PickEvidenceFile: vi.fn(),
 }));
 vi.mock('./wailsjs/runtime/runtime', () => ({ BrowserOpenURL: vi.fn() }));
 
-import * as Service from './wailsjs/go/checklist/Service';
+import * as Service from './wailsjs/go/gui/Checklist';
+import * as Prefs from './wailsjs/go/gui/Settings';
 import * as App from './wailsjs/go/main/App';
 import * as api from './index';
 import { toAppError, call } from './errors';
@@ -125,7 +130,7 @@ describe('facade', () => {
   });
 
   it('decodes settings and keeps unknown languages out', async () => {
-    mocked(App.Settings).mockResolvedValue({ language: 'fr', effective_language: 'zh-CN', system_language: 'zh_CN' } as never);
+    mocked(Prefs.Settings).mockResolvedValue({ language: 'fr', effective_language: 'zh-CN', system_language: 'zh_CN' } as never);
     await expect(api.settings()).resolves.toEqual({ language: '', effective_language: 'zh-CN', system_language: 'zh_CN' });
   });
 });

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 // The generated bindings call window.go; replace them with mocks.
-vi.mock('./wailsjs/go/gateway/Screen', () => ({
+vi.mock('./wailsjs/go/gui/Gateway', () => ({
   Start: vi.fn(),
   Stop: vi.fn(),
   Status: vi.fn(),
@@ -19,12 +19,12 @@ vi.mock('./wailsjs/go/gateway/Screen', () => ({
   RunDrill: vi.fn(),
   LastDrill: vi.fn(),
 }));
-vi.mock('./wailsjs/go/keys/Screen', () => ({ Members: vi.fn(), Keys: vi.fn() }));
-vi.mock('./wailsjs/go/usage/Screen', () => ({}));
+vi.mock('./wailsjs/go/gui/Keys', () => ({ Members: vi.fn(), Keys: vi.fn() }));
+vi.mock('./wailsjs/go/gui/Usage', () => ({}));
 vi.mock('./wailsjs/go/main/App', () => ({}));
 
-import * as Screen from './wailsjs/go/gateway/Screen';
-import * as Keys from './wailsjs/go/keys/Screen';
+import * as Screen from './wailsjs/go/gui/Gateway';
+import * as Keys from './wailsjs/go/gui/Keys';
 import * as g from './gateway';
 
 beforeEach(() => vi.clearAllMocks());

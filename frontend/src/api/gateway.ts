@@ -6,15 +6,15 @@
 // Hand-written types mirror the JSON of backend/gateway (screen.go,
 // stats.go, config.go, tokens.go, policies.go); the decoders fill Go's
 // nulls and omitted fields once.
-import * as GatewayScreenBindings from './wailsjs/go/gateway/Screen';
-import * as KeysScreenBindings from './wailsjs/go/keys/Screen';
+import * as GatewayScreenBindings from './wailsjs/go/gui/Gateway';
+import * as KeysScreenBindings from './wailsjs/go/gui/Keys';
 import { gateway as models } from './wailsjs/go/models';
 import { usageError } from './usage';
 import { call } from './errors';
 
 // --- bindings ----------------------------------------------------------------
 
-/** gateway.Screen as the facade calls it; assigning the generated module
+/** gui.Gateway as the facade calls it; assigning the generated module
  * makes `npm run check` fail if a Go method is renamed or changes parameters. */
 export interface GatewayScreenBinding {
   Start: () => Promise<unknown>;
@@ -35,7 +35,7 @@ export interface GatewayScreenBinding {
   LastDrill: () => Promise<unknown>;
 }
 
-/** The keys.Screen method the Gateway screen reads: the team's members. */
+/** The gui.Keys method the Gateway screen reads: the team's members. */
 export interface GatewayKeysBinding {
   Members: () => Promise<unknown>;
 }

@@ -1,7 +1,7 @@
 // The typed facade over the generated Wails bindings. This is the only
 // module (with ./bindings) that touches src/api/wailsjs; every function
 // rejects with an AppError {code, message}.
-import { app, service } from './bindings';
+import { app, prefs, service } from './bindings';
 import { call } from './errors';
 import * as d from './decode';
 import type {
@@ -30,7 +30,7 @@ export * from './privacy';
 export * from './usage';
 export * from './gateway';
 
-// --- checklist.Service -----------------------------------------------------
+// --- gui.Checklist -----------------------------------------------------
 
 export const catalogue = (): Promise<CatalogueInfo> => call(() => service.Catalogue(), d.catalogue);
 
@@ -70,14 +70,14 @@ export const catalogueChanges = (workspace: string): Promise<CatalogueChanges> =
 export const markReviewed = (workspace: string): Promise<void> =>
   call(() => service.MarkReviewed(workspace), d.nothing);
 
-// --- main.App --------------------------------------------------------------
+// --- main.App (dialogs) and gui.Settings --------------------------------------------------------------
 
 export const appInfo = (): Promise<AppInfo> => call(() => app.AppInfo(), d.appInfo);
 
-export const settings = (): Promise<Settings> => call(() => app.Settings(), d.settings);
+export const settings = (): Promise<Settings> => call(() => prefs.Settings(), d.settings);
 
 export const setLanguage = (lang: '' | Lang): Promise<Settings> =>
-  call(() => app.SetLanguage(lang), d.settings);
+  call(() => prefs.SetLanguage(lang), d.settings);
 
 /** Resolves to the path written, or "" when the user cancelled the dialog. */
 export const exportChecklist = (workspace: string, format: ExportFormat, lang: Lang): Promise<string> =>
@@ -90,9 +90,9 @@ export const backupDatabase = (): Promise<string> => call(() => app.BackupDataba
 export const pickEvidenceFile = (): Promise<string> => call(() => app.PickEvidenceFile(), d.str);
 
 /** The OpenAI-compatible endpoint for the app's own calls; "" means OpenAI's. */
-export const baseURL = (): Promise<string> => call(() => app.BaseURL(), d.str);
+export const baseURL = (): Promise<string> => call(() => prefs.BaseURL(), d.str);
 
-export const setBaseURL = (url: string): Promise<string> => call(() => app.SetBaseURL(url), d.str);
+export const setBaseURL = (url: string): Promise<string> => call(() => prefs.SetBaseURL(url), d.str);
 
 // --- runtime ---------------------------------------------------------------
 

@@ -1,7 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 // The generated bindings call window.go; replace them with mocks.
-vi.mock('./wailsjs/go/keys/Screen', () => ({
+vi.mock('./wailsjs/go/gui/Keys', () => ({
+  VaultStatus: vi.fn(),
+  UnlockVault: vi.fn(),
+  UseVault: vi.fn(),
   Members: vi.fn(),
   AddMember: vi.fn(),
   EditMember: vi.fn(),
@@ -22,14 +25,9 @@ vi.mock('./wailsjs/go/keys/Screen', () => ({
   Events: vi.fn(),
   KeychainStatus: vi.fn(),
 }));
-vi.mock('./wailsjs/go/main/App', () => ({
-  VaultStatus: vi.fn(),
-  UnlockVault: vi.fn(),
-  UseVault: vi.fn(),
-}));
 
-import * as Screen from './wailsjs/go/keys/Screen';
-import * as App from './wailsjs/go/main/App';
+import * as Screen from './wailsjs/go/gui/Keys';
+const App = Screen;
 import * as keys from './keys';
 
 const mocked = <T extends (...args: never[]) => unknown>(fn: T) => vi.mocked(fn);

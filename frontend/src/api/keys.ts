@@ -1,11 +1,10 @@
 // The typed facade over the keys bindings (see ./index.ts): the key register
-// (keys.Screen) and the vault methods of main.App. Every function rejects
+// (gui.Keys), vault methods included. Every function rejects
 // with an AppError {code, message}.
 //
 // No function here returns a full API key: the Go side never hands one out.
 // The two that take one (addKey, rotateKey) pass it straight through.
-import * as KeysBindings from './wailsjs/go/keys/Screen';
-import * as AppBindings from './wailsjs/go/main/App';
+import * as KeysBindings from './wailsjs/go/gui/Keys';
 import { call, toAppError } from './errors';
 import { nothing, text } from './decode';
 import type { AppError, Text } from './types';
@@ -193,7 +192,7 @@ export interface VaultBinding {
 }
 
 const screen: KeysScreenBinding = KeysBindings;
-const vault: VaultBinding = AppBindings;
+const vault: VaultBinding = KeysBindings;
 
 // --- decoders ----------------------------------------------------------------
 

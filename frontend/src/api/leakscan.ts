@@ -6,6 +6,8 @@
 // Findings carry only a key's redacted form and fingerprint: the Go side
 // never sends a full key, and nothing here would show one.
 import * as AppBindings from './wailsjs/go/main/App';
+import * as LeakScanBindings from './wailsjs/go/gui/LeakScan';
+import * as DataBindings from './wailsjs/go/gui/Data';
 import { EventsOn } from './wailsjs/runtime/runtime';
 import { call } from './errors';
 import { nothing } from './decode';
@@ -134,11 +136,19 @@ export interface LeakScanBinding {
   CancelScan: () => Promise<unknown>;
   LastScans: () => Promise<unknown>;
   ScanFindings: (scanId: number) => Promise<unknown>;
+}
+
+export interface FolderBinding {
   PickFolder: () => Promise<unknown>;
+}
+
+export interface FileManagerBinding {
   OpenInFileManager: (path: string) => Promise<unknown>;
 }
 
-const app: LeakScanBinding = AppBindings;
+const scans: LeakScanBinding = LeakScanBindings;
+const folders: FolderBinding = AppBindings;
+const fileManager: FileManagerBinding = DataBindings;
 
 // --- decoders ----------------------------------------------------------------
 
@@ -266,25 +276,25 @@ const lcall = call;
  * start or fails (a missing folder, a scan already running...).
  */
 export const scanFolders = (req: LeakScanRequest): Promise<LeakScanResult> =>
-  lcall(() => app.ScanFolders(req), decodeResult);
+  lcall(() => scans.ScanFolders(req), decodeResult);
 
 /** Stops the running scan, if any. */
-export const cancelScan = (): Promise<void> => lcall(() => app.CancelScan(), nothing);
+export const cancelScan = (): Promise<void> => lcall(() => scans.CancelScan(), nothing);
 
 /** The newest scan of each folder ever scanned. */
 export const lastScans = (): Promise<LeakScanSummary[]> =>
-  lcall(() => app.LastScans(), (v) => list(v, decodeSummary));
+  lcall(() => scans.LastScans(), (v) => list(v, decodeSummary));
 
 /** A saved scan's findings, most urgent first. */
 export const scanFindings = (scanId: number): Promise<LeakFinding[]> =>
-  lcall(() => app.ScanFindings(scanId), (v) => list(v, decodeFinding));
+  lcall(() => scans.ScanFindings(scanId), (v) => list(v, decodeFinding));
 
 /** Resolves to the chosen folder, or "" when the user cancelled the dialog. */
-export const pickFolder = (): Promise<string> => lcall(() => app.PickFolder(), str);
+export const pickFolder = (): Promise<string> => lcall(() => folders.PickFolder(), str);
 
 /** Shows a file's folder (or a folder) in the system file manager. */
 export const openInFileManager = (path: string): Promise<void> =>
-  lcall(() => app.OpenInFileManager(path), nothing);
+  lcall(() => fileManager.OpenInFileManager(path), nothing);
 
 /**
  * Calls cb with each progress report of a running scan. Returns the function

@@ -3,9 +3,9 @@
 // runs use, file pickers, exports), the registered keys a run may use, and
 // the "moderation:progress" event. Every function rejects with an AppError
 // {code, message}.
-import * as ModerationBindings from './wailsjs/go/moderation/Service';
+import * as ModerationBindings from './wailsjs/go/gui/Moderation';
 import * as AppBindings from './wailsjs/go/main/App';
-import * as KeysBindings from './wailsjs/go/keys/Screen';
+import * as KeysBindings from './wailsjs/go/gui/Keys';
 import { EventsOn } from './wailsjs/runtime/runtime';
 import { call, toAppError } from './errors';
 import type { AppError, Lang } from './types';
@@ -80,13 +80,13 @@ export interface ModerationServiceBinding {
   Report: (runId: number) => Promise<unknown>;
   DetectPII: (text: string) => Promise<unknown>;
   RedactPII: (text: string) => Promise<unknown>;
-}
-
-export interface ModerationAppBinding {
   ModerationPII: () => Promise<unknown>;
   SetModerationPII: (policy: string) => Promise<unknown>;
   ModerationKey: () => Promise<unknown>;
   SetModerationKey: (label: string) => Promise<unknown>;
+}
+
+export interface ModerationAppBinding {
   PickImportFile: (kind: string) => Promise<unknown>;
   ExportModerationRun: (runId: number, format: string, lang: string) => Promise<unknown>;
   ExportModerationSuite: (suiteId: number, format: string) => Promise<unknown>;
@@ -246,9 +246,9 @@ export const moderationReport = (runId: number): Promise<ModerationReport> =>
 // --- calls: the key runs use -----------------------------------------------------
 
 /** The label of the registered key runs use; "" when none is chosen. */
-export const moderationKey = (): Promise<string> => mod(() => app.ModerationKey(), str);
+export const moderationKey = (): Promise<string> => mod(() => svc.ModerationKey(), str);
 
-export const setModerationKey = (label: string): Promise<string> => mod(() => app.SetModerationKey(label), str);
+export const setModerationKey = (label: string): Promise<string> => mod(() => svc.SetModerationKey(label), str);
 
 /** Registered keys a run may use (active or due for rotation). */
 export const moderationKeyOptions = (): Promise<ModerationKeyOption[]> =>
@@ -313,7 +313,7 @@ export const detectPII = (text: string): Promise<PIIMatch[]> => mod(() => svc.De
 /** text with each detection replaced by a typed placeholder such as [EMAIL]. */
 export const redactPII = (text: string): Promise<string> => mod(() => svc.RedactPII(text), str);
 
-export const moderationPII = (): Promise<PIIPolicy> => mod(() => app.ModerationPII(), decodePolicy);
+export const moderationPII = (): Promise<PIIPolicy> => mod(() => svc.ModerationPII(), decodePolicy);
 
 export const setModerationPII = (policy: PIIPolicy): Promise<PIIPolicy> =>
-  mod(() => app.SetModerationPII(policy), decodePolicy);
+  mod(() => svc.SetModerationPII(policy), decodePolicy);

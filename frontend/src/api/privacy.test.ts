@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 // The generated bindings call window.go; replace them with mocks.
-vi.mock('./wailsjs/go/privacy/Screen', () => ({
+vi.mock('./wailsjs/go/gui/Privacy', () => ({
   Questions: vi.fn(),
   Regimes: vi.fn(),
   Answers: vi.fn(),
@@ -17,7 +17,7 @@ vi.mock('./wailsjs/go/privacy/Screen', () => ({
 }));
 vi.mock('./wailsjs/go/main/App', () => ({ ExportPrivacyDraft: vi.fn() }));
 
-import * as Screen from './wailsjs/go/privacy/Screen';
+import * as Screen from './wailsjs/go/gui/Privacy';
 import * as App from './wailsjs/go/main/App';
 import * as p from './privacy';
 
@@ -203,7 +203,7 @@ describe('privacy facade', () => {
     expect(Screen.Compare).toHaveBeenCalledWith(1, 2);
     await expect(p.loadPrivacyDrafts()).resolves.toEqual([]);
     await expect(p.exportPrivacyDraft('en', 'pdf')).resolves.toBe('/tmp/privacy-policy-draft-en.pdf');
-    expect(App.ExportPrivacyDraft).toHaveBeenCalledWith('en', 'pdf');
+    expect(App.ExportPrivacyDraft).toHaveBeenCalledWith('pdf', 'en');
   });
 
   it('rejects with the AppError Go sent, also when it arrives as JSON text in an Error', async () => {

@@ -7,7 +7,7 @@
 // check.go, drafts.go, diff.go, prefill.go; see ./privacy.types.ts); the
 // decoders (./privacy.decode.ts) fill Go's nulls and omitted fields once, so
 // the screen never sees them.
-import * as PrivacyScreenBindings from './wailsjs/go/privacy/Screen';
+import * as PrivacyScreenBindings from './wailsjs/go/gui/Privacy';
 import * as AppBindings from './wailsjs/go/main/App';
 import { privacy as models } from './wailsjs/go/models';
 import { call } from './errors';
@@ -53,7 +53,7 @@ export {
 
 // --- bindings ----------------------------------------------------------------
 
-/** privacy.Screen as the facade calls it; assigning the generated module
+/** gui.Privacy as the facade calls it; assigning the generated module
  * makes `npm run check` fail if a Go method is renamed or changes parameters. */
 export interface PrivacyScreenBinding {
   Questions: () => Promise<unknown>;
@@ -68,13 +68,13 @@ export interface PrivacyScreenBinding {
   Drafts: () => Promise<unknown>;
   Draft: (id: number) => Promise<unknown>;
   Compare: (a: number, b: number) => Promise<unknown>;
+  PolishPlan: (lang: string) => Promise<unknown>;
+  Polish: (plan: models.PolishPlan) => Promise<unknown>;
 }
 
-/** The main.App method the privacy screen uses. */
+/** The main.App dialog the privacy screen uses. */
 export interface PrivacyAppBinding {
-  ExportPrivacyDraft: (lang: string, format: string) => Promise<unknown>;
-  PrivacyPolishPlan: (lang: string) => Promise<unknown>;
-  PrivacyPolish: (plan: models.PolishPlan) => Promise<unknown>;
+  ExportPrivacyDraft: (format: string, lang: string) => Promise<unknown>;
 }
 
 const screen: PrivacyScreenBinding = PrivacyScreenBindings;
@@ -288,7 +288,7 @@ export const comparePrivacyDrafts = (a: number, b: number): Promise<PrivacyDiffL
 
 /** Resolves to the path written, or "" when the user cancelled the dialog. */
 export const exportPrivacyDraft = (lang: Lang, format: PrivacyDraftFormat): Promise<string> =>
-  call(() => app.ExportPrivacyDraft(lang, format), string);
+  call(() => app.ExportPrivacyDraft(format, lang), string);
 
 // --- optional polish through the chat API ---------------------------------
 
@@ -308,8 +308,8 @@ function polishPlan(v: unknown): PolishPlan {
 
 /** Shows what would be sent for the draft in lang; nothing is sent. */
 export const privacyPolishPlan = (lang: Lang): Promise<PolishPlan> =>
-  call(() => app.PrivacyPolishPlan(lang), polishPlan);
+  call(() => screen.PolishPlan(lang), polishPlan);
 
 /** Sends exactly plan and resolves to the polished Markdown. */
 export const privacyPolish = (plan: PolishPlan): Promise<string> =>
-  call(() => app.PrivacyPolish(plan as models.PolishPlan), string);
+  call(() => screen.Polish(plan as models.PolishPlan), string);

@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 // The generated bindings call window.go; replace them with mocks.
-vi.mock('./wailsjs/go/usage/Screen', () => ({
+vi.mock('./wailsjs/go/gui/Usage', () => ({
   Report: vi.fn(),
-  ExportReport: vi.fn(),
+  AdminKey: vi.fn(),
+  SetAdminKey: vi.fn(),
   Series: vi.fn(),
   Alerts: vi.fn(),
   Prices: vi.fn(),
@@ -20,11 +21,11 @@ vi.mock('./wailsjs/go/usage/Screen', () => ({
   DeleteKeyMapping: vi.fn(),
   Reconcile: vi.fn(),
 }));
-vi.mock('./wailsjs/go/keys/Screen', () => ({ Keys: vi.fn() }));
-vi.mock('./wailsjs/go/main/App', () => ({ AdminKey: vi.fn(), SetAdminKey: vi.fn(), ExportUsageReport: vi.fn() }));
+vi.mock('./wailsjs/go/gui/Keys', () => ({ Keys: vi.fn() }));
+vi.mock('./wailsjs/go/main/App', () => ({ ExportUsageReport: vi.fn() }));
 
-import * as Screen from './wailsjs/go/usage/Screen';
-import * as Keys from './wailsjs/go/keys/Screen';
+import * as Screen from './wailsjs/go/gui/Usage';
+import * as Keys from './wailsjs/go/gui/Keys';
 import * as App from './wailsjs/go/main/App';
 import * as u from './usage';
 

@@ -9,10 +9,10 @@
 // alerts.go, prices.go, service_prices.go, policy.go, writer.go, store.go,
 // reconcile.go; see ./usage.types.ts); the decoders (./usage.decode.ts) fill
 // Go's nulls and omitted fields once.
-import * as UsageScreenBindings from './wailsjs/go/usage/Screen';
-import * as KeysScreenBindings from './wailsjs/go/keys/Screen';
+import * as UsageScreenBindings from './wailsjs/go/gui/Usage';
+import * as KeysScreenBindings from './wailsjs/go/gui/Keys';
 import * as AppBindings from './wailsjs/go/main/App';
-import { usage as models } from './wailsjs/go/models';
+import { app as appModels, usage as models } from './wailsjs/go/models';
 import { call, toAppError } from './errors';
 import type { AppError, Lang } from './types';
 import {
@@ -55,11 +55,10 @@ export { defaultUsagePolicyValue, usageDecoders } from './usage.decode';
 
 // --- bindings ----------------------------------------------------------------
 
-/** usage.Screen as the facade calls it; assigning the generated module makes
+/** gui.Usage as the facade calls it; assigning the generated module makes
  * `npm run check` fail if a Go method is renamed or changes parameters. */
 export interface UsageScreenBinding {
-  Report: (req: models.ReportRequest) => Promise<unknown>;
-  ExportReport: (req: models.ReportRequest, format: string, lang: string, path: string) => Promise<unknown>;
+  Report: (req: appModels.ReportRequest) => Promise<unknown>;
   Series: (since: string, until: string, bucket: string) => Promise<unknown>;
   Alerts: () => Promise<unknown>;
   Prices: () => Promise<unknown>;
@@ -75,16 +74,16 @@ export interface UsageScreenBinding {
   SetKeyMapping: (m: models.KeyMapping) => Promise<unknown>;
   DeleteKeyMapping: (apiKeyId: string) => Promise<unknown>;
   Reconcile: (since: string, until: string) => Promise<unknown>;
-}
-
-/** The main.App methods the Usage screen uses. */
-export interface UsageAppBinding {
   AdminKey: () => Promise<unknown>;
   SetAdminKey: (label: string) => Promise<unknown>;
-  ExportUsageReport: (req: models.ReportRequest, format: string, lang: string) => Promise<unknown>;
 }
 
-/** The one keys.Screen method the Usage screen reads: which keys exist. */
+/** The main.App dialog the Usage screen uses. */
+export interface UsageAppBinding {
+  ExportUsageReport: (req: appModels.ReportRequest, format: string, lang: string) => Promise<unknown>;
+}
+
+/** The one gui.Keys method the Usage screen reads: which keys exist. */
 export interface UsageKeysBinding {
   Keys: () => Promise<unknown>;
 }
@@ -124,8 +123,8 @@ async function ucall<T>(fn: () => Promise<unknown>, decode: (raw: unknown) => T)
   }
 }
 
-function request(req: UsageReportRequest): models.ReportRequest {
-  return models.ReportRequest.createFrom({ since: req.since, until: req.until, by: req.by, source: req.source });
+function request(req: UsageReportRequest): appModels.ReportRequest {
+  return appModels.ReportRequest.createFrom({ since: req.since, until: req.until, by: req.by, source: req.source });
 }
 
 export const usageReport = (req: UsageReportRequest): Promise<UsageReport> =>
@@ -221,10 +220,10 @@ export const reconcileUsage = (since: string, until: string): Promise<UsageRecon
   ucall(() => screen.Reconcile(since, until), reconciliation);
 
 /** The label of the registered key used for reconciliation; "" when none is chosen. */
-export const usageAdminKey = (): Promise<string> => ucall(() => app.AdminKey(), stringValue);
+export const usageAdminKey = (): Promise<string> => ucall(() => screen.AdminKey(), stringValue);
 
 export const setUsageAdminKey = (label: string): Promise<string> =>
-  ucall(() => app.SetAdminKey(label), stringValue);
+  ucall(() => screen.SetAdminKey(label), stringValue);
 
 /** Asks where to save and writes the report; resolves to the path, or "" when cancelled. */
 export const exportUsageReport = (

@@ -18,7 +18,9 @@ class SettingsStore {
       this.error = null;
       setLocale(this.data.effective_language);
     } catch (e) {
-      this.error = api.toAppError(e);
+      const err = api.toAppError(e);
+      // An unusable data folder is named by the startup banner; keep the guessed language.
+      this.error = err.code === 'data_unavailable' ? null : err;
     }
   }
 

@@ -4,6 +4,6 @@ import { app, service } from './backend';
 export function installMock(): void {
   const w = window as unknown as Record<string, unknown>;
   if (w['go']) return; // real bindings present: never shadow them
-  w['go'] = { checklist: { Service: service }, main: { App: app } };
+  w['go'] = { gui: { Checklist: service, Settings: app }, main: { App: app } };
   console.info('[steward] running against the in-memory mock backend');
 }

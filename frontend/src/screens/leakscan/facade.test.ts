@@ -2,17 +2,21 @@
 // sends, errors, and the progress subscription.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-vi.mock('../../api/wailsjs/go/main/App', () => ({
+vi.mock('../../api/wailsjs/go/gui/LeakScan', () => ({
   ScanFolders: vi.fn(),
   CancelScan: vi.fn(),
   LastScans: vi.fn(),
   ScanFindings: vi.fn(),
-  PickFolder: vi.fn(),
-  OpenInFileManager: vi.fn(),
 }));
+vi.mock('../../api/wailsjs/go/main/App', () => ({ PickFolder: vi.fn() }));
+vi.mock('../../api/wailsjs/go/gui/Data', () => ({ OpenInFileManager: vi.fn() }));
 vi.mock('../../api/wailsjs/runtime/runtime', () => ({ BrowserOpenURL: vi.fn(), EventsOn: vi.fn() }));
 
-import * as App from '../../api/wailsjs/go/main/App';
+import * as Scans from '../../api/wailsjs/go/gui/LeakScan';
+import * as Dialogs from '../../api/wailsjs/go/main/App';
+import * as Data from '../../api/wailsjs/go/gui/Data';
+
+const App = { ...Scans, ...Dialogs, ...Data };
 import * as Runtime from '../../api/wailsjs/runtime/runtime';
 import * as api from '../../api';
 

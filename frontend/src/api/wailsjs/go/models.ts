@@ -1,3 +1,130 @@
+export namespace app {
+	
+	export class DataInfo {
+	    data_dir: string;
+	    database_path: string;
+	    log_path: string;
+	    catalogue_version: string;
+	    catalogue_date: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new DataInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.data_dir = source["data_dir"];
+	        this.database_path = source["database_path"];
+	        this.log_path = source["log_path"];
+	        this.catalogue_version = source["catalogue_version"];
+	        this.catalogue_date = source["catalogue_date"];
+	    }
+	}
+	export class ErrorInfo {
+	    code: string;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ErrorInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.message = source["message"];
+	    }
+	}
+	export class ReportRequest {
+	    since: string;
+	    until: string;
+	    by: string;
+	    source: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReportRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.since = source["since"];
+	        this.until = source["until"];
+	        this.by = source["by"];
+	        this.source = source["source"];
+	    }
+	}
+	export class ScanRequest {
+	    paths: string[];
+	    history: boolean;
+	    respect_gitignore: boolean;
+	    baseline?: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ScanRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.paths = source["paths"];
+	        this.history = source["history"];
+	        this.respect_gitignore = source["respect_gitignore"];
+	        this.baseline = source["baseline"];
+	    }
+	}
+	export class Setting {
+	    name: string;
+	    value: string;
+	    description: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Setting(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.value = source["value"];
+	        this.description = source["description"];
+	    }
+	}
+	export class VaultStatus {
+	    kind: string;
+	    ready: boolean;
+	    exists: boolean;
+	    problem?: ErrorInfo;
+	
+	    static createFrom(source: any = {}) {
+	        return new VaultStatus(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.ready = source["ready"];
+	        this.exists = source["exists"];
+	        this.problem = this.convertValues(source["problem"], ErrorInfo);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
 export namespace buildinfo {
 	
 	export class Info {
@@ -321,6 +448,24 @@ export namespace checklist {
 	        this.label = source["label"];
 	    }
 	}
+	export class ImportResult {
+	    workspace: string;
+	    items: number;
+	    changed: number;
+	    evidence_added: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.workspace = source["workspace"];
+	        this.items = source["items"];
+	        this.changed = source["changed"];
+	        this.evidence_added = source["evidence_added"];
+	    }
+	}
 	
 	export class ItemState {
 	    id: string;
@@ -566,6 +711,327 @@ export namespace checklist {
 
 }
 
+export namespace checks {
+	
+	export class DueItem {
+	    workspace: string;
+	    item: string;
+	    title: checklist.Text;
+	    due: string;
+	    overdue: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new DueItem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.workspace = source["workspace"];
+	        this.item = source["item"];
+	        this.title = this.convertValues(source["title"], checklist.Text);
+	        this.due = source["due"];
+	        this.overdue = source["overdue"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class GuideStep {
+	    id: string;
+	    title: checklist.Text;
+	    done: boolean;
+	    screen: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new GuideStep(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.title = this.convertValues(source["title"], checklist.Text);
+	        this.done = source["done"];
+	        this.screen = source["screen"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Info {
+	    item: string;
+	    title: checklist.Text;
+	    sources: string[];
+	    window_days: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new Info(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.item = source["item"];
+	        this.title = this.convertValues(source["title"], checklist.Text);
+	        this.sources = source["sources"];
+	        this.window_days = source["window_days"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class OpenFinding {
+	    source: string;
+	    severity: string;
+	    title: checklist.Text;
+	    ref: string;
+	    screen: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new OpenFinding(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.source = source["source"];
+	        this.severity = source["severity"];
+	        this.title = this.convertValues(source["title"], checklist.Text);
+	        this.ref = source["ref"];
+	        this.screen = source["screen"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Override {
+	    status: string;
+	    check_status: string;
+	    note: string;
+	    source: string;
+	    at: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Override(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.status = source["status"];
+	        this.check_status = source["check_status"];
+	        this.note = source["note"];
+	        this.source = source["source"];
+	        this.at = source["at"];
+	    }
+	}
+	export class Result {
+	    item: string;
+	    status: string;
+	    reason: checklist.Text;
+	    checked_at: string;
+	    evidence: Record<string, any>;
+	    stale: boolean;
+	    proposed: string;
+	    override?: Override;
+	
+	    static createFrom(source: any = {}) {
+	        return new Result(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.item = source["item"];
+	        this.status = source["status"];
+	        this.reason = this.convertValues(source["reason"], checklist.Text);
+	        this.checked_at = source["checked_at"];
+	        this.evidence = source["evidence"];
+	        this.stale = source["stale"];
+	        this.proposed = source["proposed"];
+	        this.override = this.convertValues(source["override"], Override);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Posture {
+	    workspace: string;
+	    percent: number;
+	    done: number;
+	    failing: number;
+	    stale: number;
+	    due_soon: number;
+	    overdue: number;
+	    checks: Result[];
+	    screens: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Posture(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.workspace = source["workspace"];
+	        this.percent = source["percent"];
+	        this.done = source["done"];
+	        this.failing = source["failing"];
+	        this.stale = source["stale"];
+	        this.due_soon = source["due_soon"];
+	        this.overdue = source["overdue"];
+	        this.checks = this.convertValues(source["checks"], Result);
+	        this.screens = source["screens"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Overview {
+	    workspaces: Posture[];
+	    findings: OpenFinding[];
+	    due: DueItem[];
+	    guide: GuideStep[];
+	    first_run: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Overview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.workspaces = this.convertValues(source["workspaces"], Posture);
+	        this.findings = this.convertValues(source["findings"], OpenFinding);
+	        this.due = this.convertValues(source["due"], DueItem);
+	        this.guide = this.convertValues(source["guide"], GuideStep);
+	        this.first_run = source["first_run"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	export class Scope {
+	    folders: string[];
+	    suites: string[];
+	    members: string[];
+	    regions: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Scope(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.folders = source["folders"];
+	        this.suites = source["suites"];
+	        this.members = source["members"];
+	        this.regions = source["regions"];
+	    }
+	}
+
+}
+
 export namespace gateway {
 	
 	export class Alert {
@@ -590,6 +1056,24 @@ export namespace gateway {
 	        this.member = source["member"];
 	        this.message = source["message"];
 	        this.count = source["count"];
+	    }
+	}
+	export class BlockedEndUser {
+	    member: string;
+	    subject: string;
+	    flags: number;
+	    blocked_at: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new BlockedEndUser(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.member = source["member"];
+	        this.subject = source["subject"];
+	        this.flags = source["flags"];
+	        this.blocked_at = source["blocked_at"];
 	    }
 	}
 	export class Config {
@@ -716,6 +1200,28 @@ export namespace gateway {
 	        this.message = source["message"];
 	    }
 	}
+	export class GuardEvent {
+	    at: string;
+	    kind: string;
+	    member: string;
+	    subject: string;
+	    provider: string;
+	    detail: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new GuardEvent(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.at = source["at"];
+	        this.kind = source["kind"];
+	        this.member = source["member"];
+	        this.subject = source["subject"];
+	        this.provider = source["provider"];
+	        this.detail = source["detail"];
+	    }
+	}
 	export class Headroom {
 	    provider: string;
 	    key_fingerprint: string;
@@ -831,16 +1337,20 @@ export namespace gateway {
 	        this.latency_ms = source["latency_ms"];
 	    }
 	}
-	export class Providers {
-	
+	export class Setting {
+	    key: string;
+	    value: string;
+	    help: string;
 	
 	    static createFrom(source: any = {}) {
-	        return new Providers(source);
+	        return new Setting(source);
 	    }
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	
+	        this.key = source["key"];
+	        this.value = source["value"];
+	        this.help = source["help"];
 	    }
 	}
 	export class Stats {
@@ -1421,20 +1931,6 @@ export namespace leakscan {
 
 export namespace main {
 	
-	export class ErrorInfo {
-	    code: string;
-	    message: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new ErrorInfo(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.code = source["code"];
-	        this.message = source["message"];
-	    }
-	}
 	export class AppInfo {
 	    version: string;
 	    data_dir: string;
@@ -1442,7 +1938,7 @@ export namespace main {
 	    log_path: string;
 	    catalogue_version: string;
 	    catalogue_date: string;
-	    startup_error?: ErrorInfo;
+	    startup_error?: app.ErrorInfo;
 	    build: buildinfo.Info;
 	
 	    static createFrom(source: any = {}) {
@@ -1457,61 +1953,8 @@ export namespace main {
 	        this.log_path = source["log_path"];
 	        this.catalogue_version = source["catalogue_version"];
 	        this.catalogue_date = source["catalogue_date"];
-	        this.startup_error = this.convertValues(source["startup_error"], ErrorInfo);
+	        this.startup_error = this.convertValues(source["startup_error"], app.ErrorInfo);
 	        this.build = this.convertValues(source["build"], buildinfo.Info);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	
-	export class ScanRequest {
-	    paths: string[];
-	    history: boolean;
-	    respect_gitignore: boolean;
-	
-	    static createFrom(source: any = {}) {
-	        return new ScanRequest(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.paths = source["paths"];
-	        this.history = source["history"];
-	        this.respect_gitignore = source["respect_gitignore"];
-	    }
-	}
-	export class VaultStatus {
-	    kind: string;
-	    ready: boolean;
-	    exists: boolean;
-	    problem?: ErrorInfo;
-	
-	    static createFrom(source: any = {}) {
-	        return new VaultStatus(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.kind = source["kind"];
-	        this.ready = source["ready"];
-	        this.exists = source["exists"];
-	        this.problem = this.convertValues(source["problem"], ErrorInfo);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -3831,24 +4274,6 @@ export namespace usage {
 		    }
 		    return a;
 		}
-	}
-	export class ReportRequest {
-	    since: string;
-	    until: string;
-	    by: string;
-	    source: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new ReportRequest(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.since = source["since"];
-	        this.until = source["until"];
-	        this.by = source["by"];
-	        this.source = source["source"];
-	    }
 	}
 	
 	export class Series {

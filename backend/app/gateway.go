@@ -1,0 +1,122 @@
+package app
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"steward/backend/gateway"
+)
+
+// Gateway is the local OpenAI-compatible gateway: starting and stopping
+// it, its settings, member tokens and policies.
+type Gateway struct {
+	c         *core
+	access    *gateway.Access
+	providers *gateway.Providers // the fallbacks, their tests and drills
+	guard     *gateway.Guard     // safety identifiers, the end-user blocklist, alerts
+	deps      gateway.Deps
+	run       *gateway.Screen // starts and stops one gateway with the saved settings
+
+	mu   sync.Mutex
+	lock *gateway.InstanceLock // held while the window's gateway runs
+}
+
+func newGateway(c *core) *Gateway {
+	access := gateway.NewAccess(c.store, c.keys, gateway.AccessOptions{})
+	providers := gateway.NewProviders(c.store, gateway.ProvidersOptions{Secret: c.keys.Secret, Now: c.opts.Now})
+	guard := gateway.NewGuard(c.store, c.vault, c.opts.Now)
+	deps := gateway.Deps{
+		Access: access, Secret: c.keys.Secret, Lookup: c.keys.Lookup, Recorder: c.writer,
+		Overflow:  func() int64 { return c.writer.Stats().Dropped },
+		LogBodies: c.usage.BodyLoggingOn(5 * time.Second),
+		Log:       c.log.Logger,
+		Guard:     guard, OnAlert: guard.RecordAlert,
+	}
+	run := gateway.NewScreen(deps, func() context.Context { return c.base })
+	run.UseProviders(providers)
+	return &Gateway{c: c, access: access, providers: providers, guard: guard, deps: deps, run: run}
+}
+
+// Start starts the gateway with the saved settings; starting a running
+// gateway changes nothing.
+// A gateway started elsewhere on the same data folder (`steward gateway`)
+// is named instead of a second one starting.
+func (g *Gateway) Start(ctx context.Context) (gateway.Status, error) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.lock == nil {
+		cfg, err := g.access.SavedConfig(ctx)
+		if err != nil {
+			return gateway.Status{}, err
+		}
+		if g.lock, err = gateway.LockDataDir(g.c.dir, cfg.Listen); err != nil {
+			return gateway.Status{}, err
+		}
+	}
+	st, err := g.run.Start()
+	if err != nil || !st.Running {
+		g.lock.Release()
+		g.lock = nil
+	}
+	return st, err
+}
+
+// Stop stops the gateway, giving calls in flight up to ten seconds.
+func (g *Gateway) Stop(context.Context) error {
+	err := g.run.Stop()
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.lock != nil {
+		g.lock.Release()
+		g.lock = nil
+	}
+	return err
+}
+
+// Status reports whether the gateway runs, where, and its counters.
+func (g *Gateway) Status(context.Context) (gateway.Status, error) { return g.run.Status(), nil }
+
+// Settings returns the saved settings.
+func (g *Gateway) Settings(ctx context.Context) (gateway.Config, error) {
+	return g.access.SavedConfig(ctx)
+}
+
+// SaveSettings keeps new settings; a running gateway uses them once restarted.
+func (g *Gateway) SaveSettings(ctx context.Context, cfg gateway.Config) (gateway.Config, error) {
+	return g.access.SaveConfig(ctx, cfg)
+}
+
+// Tokens lists the member tokens (never the tokens themselves).
+func (g *Gateway) Tokens(ctx context.Context) ([]gateway.Token, error) { return g.access.Tokens(ctx) }
+
+// CreateToken makes a member token and returns it, the only time it is shown.
+func (g *Gateway) CreateToken(ctx context.Context, member string) (string, error) {
+	return g.access.CreateToken(ctx, member)
+}
+
+// RevokeToken withdraws a member token.
+func (g *Gateway) RevokeToken(ctx context.Context, id int64) error {
+	return g.access.RevokeToken(ctx, id)
+}
+
+// Policies lists members' policies.
+func (g *Gateway) Policies(ctx context.Context) ([]gateway.Policy, error) {
+	return g.access.Policies(ctx)
+}
+
+// SetPolicy sets a member's policy; one that enforces nothing removes it.
+func (g *Gateway) SetPolicy(ctx context.Context, p gateway.Policy) (gateway.Policy, error) {
+	return g.access.SetPolicy(ctx, p)
+}
+
+// stop stops a running gateway before the usage log closes.
+func (g *Gateway) stop() {
+	done := make(chan struct{})
+	go func() { g.run.Stop(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		g.c.log.Error("gateway did not stop in time")
+	}
+}
