@@ -59,6 +59,18 @@ func (a *App) ExportUsageReport(req app.ReportRequest, format, lang string) (str
 	})
 }
 
+// ExportAuditBundle asks where to save and writes a workspace's audit
+// bundle in lang: one zip with the checklist, every check's evidence, the
+// reports the checks read and a SHA-256 manifest, covering the last 90
+// days. It returns the path written, or "" when the user cancelled.
+func (a *App) ExportAuditBundle(workspace, lang string) (string, error) {
+	name := fmt.Sprintf("steward-audit-%s-%s.zip", app.FileName(workspace), time.Now().Format("2006-01-02"))
+	return a.saveExport(name, "zip", func(w io.Writer) error {
+		_, err := a.svc.Exports.AuditBundle(a.context(), w, workspace, lang, time.Time{})
+		return err
+	})
+}
+
 // saveExport asks where to save name and writes it with write. It returns
 // the path written, or "" when the user cancelled.
 func (a *App) saveExport(name, ext string, write func(io.Writer) error) (string, error) {

@@ -13,10 +13,12 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"sync"
 	"time"
 
 	"steward/backend/applog"
 	"steward/backend/checklist"
+	"steward/backend/checks"
 	"steward/backend/keys"
 	"steward/backend/leakscan"
 	"steward/backend/privacy"
@@ -123,6 +125,7 @@ func (s *Services) Log() *applog.Log { return s.c.log }
 func (s *Services) Close() error {
 	s.Gateway.stop()
 	s.c.cancel()
+	s.c.bg.Wait()
 	s.c.closeUsage()
 	s.c.log.Info("stopped")
 	err := s.c.store.Close()
@@ -145,6 +148,10 @@ type core struct {
 	privacy   *privacy.Service
 	usage     *usage.Service
 	writer    *usage.Writer
+	recs      *usage.Reconciliations
+	checks    *checks.Service // set once built; sourceChanged runs it
+	checksMu  sync.Mutex      // one background check run at a time
+	bg        sync.WaitGroup  // background check runs, waited for by Close
 	base      context.Context // the parent of background work; cancelled by Close
 	cancel    context.CancelFunc
 }
@@ -163,6 +170,7 @@ func (c *core) build(ctx context.Context) {
 	})
 	c.keys = keys.New(c.store, c.vault, keys.Options{Log: c.log.Logger, Verifier: liveVerifier{c}, Leaks: c.leaks})
 	c.usage = usage.New(usage.NewSQLite(c.store), usage.Options{Log: c.log.Logger, KeyLabels: c.keys.Labels, Now: c.opts.Now})
+	c.recs = usage.NewReconciliations(c.store)
 	c.writer = usage.NewWriter(c.usage, usage.WriterOptions{Log: c.log.Logger})
 	c.privacy = privacy.New(c.store, privacy.Options{})
 }

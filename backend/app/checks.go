@@ -19,8 +19,9 @@ type Checks struct {
 
 func newChecks(c *core, g *Gateway, m *Moderation) *Checks {
 	src := checks.Sources{Keys: c.keys, Leaks: c.leaks, Gateway: g.access, Usage: c.usage,
-		Moderation: m.svc, Privacy: c.privacy}
-	return &Checks{c: c, svc: checks.New(c.store, c.checklist, src, checks.Options{Now: c.opts.Now})}
+		Reconciliations: c.recs, Moderation: m.svc, Privacy: c.privacy, Providers: providerDrill{g}}
+	c.checks = checks.New(c.store, c.checklist, src, checks.Options{Now: c.opts.Now})
+	return &Checks{c: c, svc: c.checks}
 }
 
 // Checks lists every check.

@@ -5,6 +5,7 @@ import (
 	"sync"
 	"time"
 
+	"steward/backend/checks"
 	"steward/backend/gateway"
 )
 
@@ -84,7 +85,8 @@ func (g *Gateway) Settings(ctx context.Context) (gateway.Config, error) {
 
 // SaveSettings keeps new settings; a running gateway uses them once restarted.
 func (g *Gateway) SaveSettings(ctx context.Context, cfg gateway.Config) (gateway.Config, error) {
-	return g.access.SaveConfig(ctx, cfg)
+	v, err := g.access.SaveConfig(ctx, cfg)
+	return v, g.c.done(checks.SourceGateway, err)
 }
 
 // Tokens lists the member tokens (never the tokens themselves).
@@ -107,7 +109,8 @@ func (g *Gateway) Policies(ctx context.Context) ([]gateway.Policy, error) {
 
 // SetPolicy sets a member's policy; one that enforces nothing removes it.
 func (g *Gateway) SetPolicy(ctx context.Context, p gateway.Policy) (gateway.Policy, error) {
-	return g.access.SetPolicy(ctx, p)
+	v, err := g.access.SetPolicy(ctx, p)
+	return v, g.c.done(checks.SourceGateway, err)
 }
 
 // stop stops a running gateway before the usage log closes.

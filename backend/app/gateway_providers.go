@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 
+	"steward/backend/checks"
 	"steward/backend/gateway"
 )
 
@@ -15,12 +16,13 @@ func (g *Gateway) Providers(context.Context) ([]gateway.ProviderState, error) {
 
 // AddProvider appends a fallback provider; models is written FROM=TO,...
 func (g *Gateway) AddProvider(_ context.Context, name, baseURL, keyLabel, models string) (gateway.Provider, error) {
-	return g.run.AddProvider(name, baseURL, keyLabel, models)
+	v, err := g.run.AddProvider(name, baseURL, keyLabel, models)
+	return v, g.c.done(checks.SourceProviders, err)
 }
 
 // RemoveProvider removes a fallback provider.
 func (g *Gateway) RemoveProvider(_ context.Context, name string) error {
-	return g.run.RemoveProvider(name)
+	return g.c.done(checks.SourceProviders, g.run.RemoveProvider(name))
 }
 
 // TestProvider sends one small request to a provider and says how it went.
@@ -31,7 +33,8 @@ func (g *Gateway) TestProvider(_ context.Context, name string) (gateway.Provider
 // RunDrill tests every provider as if the primary were down and keeps the
 // result as evidence for the checklist.
 func (g *Gateway) RunDrill(_ context.Context) (gateway.Drill, error) {
-	return g.run.RunDrill()
+	v, err := g.run.RunDrill()
+	return v, g.c.done(checks.SourceProviders, err)
 }
 
 // LastDrill is the latest drill, or a zero Drill (empty At) before the first.
@@ -60,5 +63,6 @@ func (g *Gateway) AdvancedSettings(ctx context.Context) ([]gateway.Setting, erro
 // SetAdvancedSetting changes one keyed setting; the gateway uses it from its
 // next start.
 func (g *Gateway) SetAdvancedSetting(ctx context.Context, key, value string) (gateway.Setting, error) {
-	return g.access.SetSetting(ctx, key, value)
+	v, err := g.access.SetSetting(ctx, key, value)
+	return v, g.c.done(checks.SourceGateway, err)
 }

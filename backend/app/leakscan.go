@@ -5,6 +5,7 @@ import (
 	"sync"
 
 	"steward/backend/apperr"
+	"steward/backend/checks"
 	"steward/backend/leakscan"
 )
 
@@ -78,6 +79,7 @@ func (s *LeakScan) save(res *leakscan.Result) {
 		return
 	}
 	s.c.log.Info("leak scan saved", "id", id, "findings", len(res.Findings), "status", res.Status)
+	s.c.sourceChanged(checks.SourceLeaks)
 }
 
 // CancelScan stops the running scan, if any.

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"steward/backend/apperr"
+	"steward/backend/checks"
 	"steward/backend/moderation"
 	"steward/backend/openai"
 	"steward/backend/pii"
@@ -22,9 +23,14 @@ func newModeration(c *core) *Moderation {
 	m.svc = moderation.New(c.store, moderation.Options{Runner: moderation.RunnerConfig{
 		Config:   func() (openai.Config, error) { return c.ownKey(c.base) },
 		Observer: c.observer(),
-		Progress: moderation.ProgressFunc(func(p moderation.Progress) { c.opts.Events.Emit(EventModerationProgress, p) }),
-		PII:      func() string { return c.moderationPII(c.base) },
-		Context:  c.base,
+		Progress: moderation.ProgressFunc(func(p moderation.Progress) {
+			c.opts.Events.Emit(EventModerationProgress, p)
+			if p.Final {
+				c.sourceChanged(checks.SourceModeration)
+			}
+		}),
+		PII:     func() string { return c.moderationPII(c.base) },
+		Context: c.base,
 	}})
 	return m
 }

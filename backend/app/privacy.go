@@ -8,6 +8,7 @@ import (
 
 	goopenai "github.com/sashabaranov/go-openai"
 
+	"steward/backend/checks"
 	"steward/backend/moderation"
 	"steward/backend/openai"
 	"steward/backend/privacy"
@@ -86,7 +87,8 @@ func (p *Privacy) SaveDraft(ctx context.Context, lang string) (privacy.SavedDraf
 	if err != nil {
 		return privacy.SavedDraft{}, err
 	}
-	return p.svc().SaveDraft(ctx, a, lang)
+	d, err := p.svc().SaveDraft(ctx, a, lang)
+	return d, p.c.done(checks.SourcePrivacy, err)
 }
 
 // Drafts lists the saved versions, newest first.
@@ -173,7 +175,9 @@ func (p *Privacy) keepIfChanged(ctx context.Context, a privacy.Answers, lang str
 	if _, err := svc.SaveDraft(ctx, a, lang); err != nil {
 		p.c.log.Error("save privacy draft", "error", err.Error())
 		p.c.opts.Events.Emit(EventWarning, "the draft was written but not saved to the history: "+err.Error())
+		return
 	}
+	p.c.sourceChanged(checks.SourcePrivacy)
 }
 
 // sources is what the app already knows that bears on the notice.

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"steward/backend/apperr"
+	"steward/backend/checks"
 	"steward/backend/openai"
 	"steward/backend/usage"
 )
@@ -68,7 +69,8 @@ func (u *Usage) Policy(ctx context.Context) (usage.Policy, error) { return u.c.u
 
 // SetPolicy saves the settings.
 func (u *Usage) SetPolicy(ctx context.Context, p usage.Policy) (usage.Policy, error) {
-	return u.c.usage.SetPolicy(ctx, p)
+	v, err := u.c.usage.SetPolicy(ctx, p)
+	return v, u.c.done(checks.SourceUsage, err)
 }
 
 // DefaultPolicy returns the settings a new install has, for a reset button.
@@ -117,7 +119,15 @@ func (u *Usage) Reconcile(ctx context.Context, since, until string) (usage.Recon
 	if err != nil {
 		return usage.Reconciliation{}, err
 	}
-	return u.c.usage.Reconcile(ctx, http.DefaultClient, u.c.baseURL(ctx), key, from, to)
+	rec, err := u.c.usage.Reconcile(ctx, http.DefaultClient, u.c.baseURL(ctx), key, from, to)
+	if err != nil {
+		return rec, err
+	}
+	if err := u.c.recs.Save(ctx, rec, u.c.now()); err != nil {
+		return rec, err
+	}
+	u.c.sourceChanged(checks.SourceUsage)
+	return rec, nil
 }
 
 // AdminKey is the label of the admin key used for reconciliation.

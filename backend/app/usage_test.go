@@ -61,6 +61,10 @@ func TestUsageReconcileWithTheChosenAdminKey(t *testing.T) {
 	if err != nil || rec.UnseenRequests != 40 || len(rec.Unmapped) != 1 || rec.Unmapped[0] != "key_leaked" {
 		t.Fatalf("Reconcile = %+v, %v", rec, err)
 	}
+	last, at, ok, err := s.c.recs.LastReconciliation(ctx)
+	if err != nil || !ok || !at.Equal(now) || last.UnseenRequests != 40 {
+		t.Fatalf("the kept reconciliation = %+v at %v (ok %v), %v", last, at, ok, err)
+	}
 	if st, err := s.Usage.Stats(ctx); err != nil || st.Capacity == 0 {
 		t.Fatalf("Stats = %+v, %v", st, err)
 	}

@@ -7,6 +7,8 @@ export function AppInfo():Promise<main.AppInfo>;
 
 export function BackupDatabase():Promise<string>;
 
+export function ExportAuditBundle(arg1:string,arg2:string):Promise<string>;
+
 export function ExportChecklist(arg1:string,arg2:string,arg3:string):Promise<string>;
 
 export function ExportModerationRun(arg1:number,arg2:string,arg3:string):Promise<string>;

@@ -10,6 +10,10 @@ export function BackupDatabase() {
   return window['go']['main']['App']['BackupDatabase']();
 }
 
+export function ExportAuditBundle(arg1, arg2) {
+  return window['go']['main']['App']['ExportAuditBundle'](arg1, arg2);
+}
+
 export function ExportChecklist(arg1, arg2, arg3) {
   return window['go']['main']['App']['ExportChecklist'](arg1, arg2, arg3);
 }
