@@ -7,6 +7,7 @@ import { moderationEn } from './moderation.en';
 import { privacyEn } from './privacy.en';
 import { usageEn } from './usage.en';
 import { gatewayEn } from './gateway.en';
+import { overviewEn } from './overview.en';
 
 export const en = {
   ...keysEn,
@@ -15,6 +16,7 @@ export const en = {
   ...privacyEn,
   ...usageEn,
   ...gatewayEn,
+  ...overviewEn,
   'common.back': 'Back',
   'common.next': 'Next',
   'common.cancel': 'Cancel',
@@ -201,7 +203,7 @@ export const en = {
   'item.sources': 'Sources',
   'item.effective': 'effective {date}',
   'item.appEvidence': 'Evidence Steward can supply',
-  'item.appEvidenceLead': 'These tools are on their way; each will attach its results to this item.',
+  'item.appEvidenceLead': 'These screens feed this item: the automatic check reads them and leaves its result above.',
   'item.since': 'In the catalogue since {since} · last changed in {changed}',
 
   'reason.title': 'Mark as not applicable',

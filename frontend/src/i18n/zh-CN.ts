@@ -6,6 +6,7 @@ import { moderationZh } from './moderation.zh-CN';
 import { privacyZh } from './privacy.zh-CN';
 import { usageZh } from './usage.zh-CN';
 import { gatewayZh } from './gateway.zh-CN';
+import { overviewZh } from './overview.zh-CN';
 
 export const zhCN: Record<MessageKey, string> = {
   ...keysZh,
@@ -14,6 +15,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...privacyZh,
   ...usageZh,
   ...gatewayZh,
+  ...overviewZh,
   'common.back': '上一步',
   'common.next': '下一步',
   'common.cancel': '取消',
@@ -200,7 +202,7 @@ export const zhCN: Record<MessageKey, string> = {
   'item.sources': '依据',
   'item.effective': '{date} 起生效',
   'item.appEvidence': 'Steward 可提供的证据',
-  'item.appEvidenceLead': '以下工具即将推出，届时会把结果作为证据附加到此条目。',
+  'item.appEvidenceLead': '以下页面为此条目提供依据：自动检查会读取它们，并把结果显示在上方。',
   'item.since': '自 {since} 版起收录 · 最近修改于 {changed} 版',
 
   'reason.title': '标记为不适用',

@@ -25,6 +25,7 @@ export { default as Flag } from '@lucide/svelte/icons/flag';
 export { default as Folder } from '@lucide/svelte/icons/folder';
 export { default as FolderOpen } from '@lucide/svelte/icons/folder-open';
 export { default as Funnel } from '@lucide/svelte/icons/funnel';
+export { default as Gauge } from '@lucide/svelte/icons/gauge';
 export { default as Globe } from '@lucide/svelte/icons/globe';
 export { default as HardDrive } from '@lucide/svelte/icons/hard-drive';
 export { default as Inbox } from '@lucide/svelte/icons/inbox';

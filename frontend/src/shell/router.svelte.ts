@@ -1,5 +1,6 @@
-// A tiny hash router: #/checklist?evidence=key-register
+// A tiny hash router: #/checklist?evidence=key-register; the Overview is the first screen.
 export const SCREENS = [
+  'overview',
   'checklist',
   'keys',
   'leakscan',
@@ -18,7 +19,7 @@ export interface Route {
 
 export function parseHash(hash: string): Route {
   const [path = '', search = ''] = hash.replace(/^#\/?/, '').split('?');
-  const screen = (SCREENS as readonly string[]).includes(path) ? (path as Screen) : 'checklist';
+  const screen = (SCREENS as readonly string[]).includes(path) ? (path as Screen) : 'overview';
   return { screen, query: Object.fromEntries(new URLSearchParams(search)) };
 }
 

@@ -10,9 +10,9 @@ describe('hash routes', () => {
     });
   });
 
-  it('falls back to the checklist', () => {
-    expect(parseHash('').screen).toBe('checklist');
-    expect(parseHash('#/nope').screen).toBe('checklist');
+  it('falls back to the overview, the first screen', () => {
+    expect(parseHash('').screen).toBe('overview');
+    expect(parseHash('#/nope').screen).toBe('overview');
   });
 
   it('round-trips', () => {

@@ -10,6 +10,7 @@ import type {
   Lang,
   Profile,
   Progress,
+  Status,
   WizardResult,
   Workspace,
 } from '../../api';
@@ -155,6 +156,12 @@ class ChecklistState {
     this.#replace(next);
     if (change.status !== undefined || change.due !== undefined) void this.refreshProgress();
     return next;
+  }
+
+  /** Sets an item's status against its automatic check, with a note. */
+  async overrideCheck(itemId: string, status: Status, note: string): Promise<void> {
+    this.#replace(await api.overrideCheck(this.current, itemId, status, note));
+    void this.refreshProgress();
   }
 
   async addEvidence(itemId: string, input: EvidenceInput): Promise<void> {
