@@ -69,10 +69,12 @@ async function dismissToasts() {
 
 const steps = [
   [
-    'app loads and shows the checklist screen',
+    'app loads on the Overview and the checklist opens from the sidebar',
     async () => {
       await waitForServer(BASE_URL);
       await page.goto(BASE_URL);
+      await page.waitForSelector($('screen-overview'));
+      await page.click($('nav-checklist'));
       await page.waitForSelector($('screen-checklist'));
       // Either the empty state or a workspace toolbar, never a stuck spinner.
       await page.waitForSelector(`${$('no-workspaces')}, ${$('workspace-picker')}, ${$('error-banner')}`);

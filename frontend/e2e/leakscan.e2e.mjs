@@ -223,7 +223,7 @@ const steps = [
     async () => {
       await waitForServer(BASE_URL);
       await page.goto(BASE_URL);
-      await page.waitForSelector($('screen-checklist'));
+      await page.waitForSelector($('screen-overview'));
       // The checks read English: switch to it, and put the language back at the end.
       await page.click($('nav-settings'));
       await page.waitForSelector(`${$('lang-en')}:not([disabled])`);

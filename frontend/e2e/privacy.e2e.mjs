@@ -110,7 +110,7 @@ const steps = [
     async () => {
       await waitForServer(BASE_URL);
       await page.goto(BASE_URL);
-      await page.waitForSelector($('screen-checklist'));
+      await page.waitForSelector($('screen-overview'));
       // A checklist workspace with onboarding answers gives the screen suggestions.
       await page.waitForFunction(() => !!window.go?.gui?.Checklist);
       await page.evaluate(async (name) => {
