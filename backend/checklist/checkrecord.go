@@ -86,8 +86,12 @@ func (s *Service) OverrideCheck(ctx context.Context, workspace, itemID, status, 
 	if err != nil {
 		return ItemState{}, err
 	}
+	change := Change{Status: &status}
+	if status == StatusNotApplicable {
+		change.Reason = &note // the note says why the item does not apply
+	}
 	err = s.st.Write(ctx, func(tx *sql.Tx) error {
-		if err := s.applyChange(tx, w.ID, itemID, Change{Status: &status}, s.source, false); err != nil {
+		if err := s.applyChange(tx, w.ID, itemID, change, s.source, false); err != nil {
 			return err
 		}
 		return s.audit(tx, w.ID, itemID, "check_override", "", status+": "+note, s.source)

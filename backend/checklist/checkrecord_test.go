@@ -46,6 +46,11 @@ func TestRecordCheck(t *testing.T) {
 	if err != nil || it.Status != StatusDone {
 		t.Fatalf("override = %+v, %v", it, err)
 	}
+	// Not applicable needs a reason: the override's note is it.
+	it, err = s.OverrideCheck(ctx, "Bot", item, StatusNotApplicable, "a test fixture, not the product")
+	if err != nil || it.Status != StatusNotApplicable || it.Reason != "a test fixture, not the product" {
+		t.Fatalf("override to not applicable = %+v, %v", it, err)
+	}
 	if EvidenceKindLabel(EvidenceCheck, LangZh) != "自动检查" {
 		t.Fatal("no Chinese label for check evidence")
 	}
