@@ -73,6 +73,8 @@ func (k *Checks) Override(ctx context.Context, workspace, item, status, note str
 // startup expires stale results and runs the checks of every workspace, in
 // the background of an opened window.
 func (k *Checks) startup() {
+	k.c.checksMu.Lock()
+	defer k.c.checksMu.Unlock()
 	if err := k.svc.Startup(k.c.base); err != nil {
 		k.c.log.Error("checks at startup", "error", err.Error())
 	}
