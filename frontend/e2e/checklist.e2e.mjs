@@ -224,6 +224,20 @@ const steps = [
     },
   ],
   [
+    'switch the theme to dark and back in Settings',
+    async () => {
+      await page.click($('nav-settings'));
+      await page.waitForSelector($('about'));
+      const before = await page.evaluate(() => document.documentElement.dataset.theme);
+      await page.click($('theme-dark'));
+      await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+      assert((await page.getAttribute($('theme-dark'), 'aria-checked')) === 'true', 'Dark is not marked as chosen');
+      await shot('11-settings-dark');
+      await page.click($('theme-system'));
+      await page.waitForFunction((b) => document.documentElement.dataset.theme === b, before);
+    },
+  ],
+  [
     'switch the language to Chinese in Settings',
     async () => {
       await page.click($('nav-settings'));

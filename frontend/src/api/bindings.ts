@@ -28,6 +28,8 @@ export interface SettingsBinding {
   SetLanguage: (lang: '' | Lang) => Promise<unknown>;
   BaseURL: () => Promise<unknown>;
   SetBaseURL: (url: string) => Promise<unknown>;
+  Theme: () => Promise<unknown>;
+  SetTheme: (theme: string) => Promise<unknown>;
 }
 
 export interface AppBinding {

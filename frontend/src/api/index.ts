@@ -94,6 +94,15 @@ export const baseURL = (): Promise<string> => call(() => prefs.BaseURL(), d.str)
 
 export const setBaseURL = (url: string): Promise<string> => call(() => prefs.SetBaseURL(url), d.str);
 
+/** The window's colour theme: system (follow the OS), light or dark. */
+export type Theme = 'system' | 'light' | 'dark';
+
+const asTheme = (v: unknown): Theme => (v === 'light' || v === 'dark' ? v : 'system');
+
+export const theme = (): Promise<Theme> => call(() => prefs.Theme(), asTheme);
+
+export const setTheme = (value: Theme): Promise<Theme> => call(() => prefs.SetTheme(value), asTheme);
+
 // --- runtime ---------------------------------------------------------------
 
 export { openExternal } from './bindings';

@@ -18,6 +18,7 @@ interface Db {
   answers: Record<string, Record<string, Answer>>;
   audit: Record<string, AuditEntry[]>;
   language: '' | Lang;
+  theme?: string;
   seq: number;
 }
 
@@ -231,6 +232,13 @@ export const app = {
       db.language = lang;
       save();
       return settings();
+    }),
+  Theme: () => delay(() => db.theme ?? 'system'),
+  SetTheme: (theme: string) =>
+    delay(() => {
+      db.theme = theme;
+      save();
+      return theme;
     }),
   ExportChecklist: (name: string, format: string, lang: Lang) =>
     delay(() => `/home/you/Documents/${name}-checklist.${lang}.${format}`, 900),

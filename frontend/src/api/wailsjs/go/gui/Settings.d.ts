@@ -13,4 +13,8 @@ export function SetBaseURL(arg1:string):Promise<string>;
 
 export function SetLanguage(arg1:string):Promise<settings.Settings>;
 
+export function SetTheme(arg1:string):Promise<string>;
+
 export function Settings():Promise<settings.Settings>;
+
+export function Theme():Promise<string>;
