@@ -244,6 +244,7 @@ export const en = {
   'history.loadFailed': 'Couldn’t load the history',
   'history.empty': '(empty)',
   'history.source.app': 'App',
+  'history.source.by': '{who} · {front}',
   'history.source.cli': 'CLI',
   'history.source.wizard': 'Onboarding',
   'history.source.import': 'Import',

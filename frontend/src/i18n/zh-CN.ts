@@ -243,6 +243,7 @@ export const zhCN: Record<MessageKey, string> = {
   'history.loadFailed': '无法加载历史记录',
   'history.empty': '（空）',
   'history.source.app': '应用',
+  'history.source.by': '{who} · {front}',
   'history.source.cli': '命令行',
   'history.source.wizard': '入门向导',
   'history.source.import': '导入',

@@ -224,6 +224,7 @@ export const app = {
       log_path: '/home/you/.local/share/steward/steward.log',
       catalogue_version: cat.version,
       catalogue_date: cat.date,
+      executable: '/usr/bin/steward',
       build: { version: '0.1.0-dev (mock)', commit: 'mock', build_date: '2026-01-01T00:00:00Z', go_version: 'go1.26' },
     })),
   Settings: () => delay(settings),

@@ -1938,6 +1938,7 @@ export namespace main {
 	    log_path: string;
 	    catalogue_version: string;
 	    catalogue_date: string;
+	    executable: string;
 	    startup_error?: app.ErrorInfo;
 	    build: buildinfo.Info;
 	
@@ -1953,6 +1954,7 @@ export namespace main {
 	        this.log_path = source["log_path"];
 	        this.catalogue_version = source["catalogue_version"];
 	        this.catalogue_date = source["catalogue_date"];
+	        this.executable = source["executable"];
 	        this.startup_error = this.convertValues(source["startup_error"], app.ErrorInfo);
 	        this.build = this.convertValues(source["build"], buildinfo.Info);
 	    }
