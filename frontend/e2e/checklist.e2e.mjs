@@ -224,7 +224,7 @@ const steps = [
     },
   ],
   [
-    'switch the theme to dark and back in Settings',
+    'switch the theme to dark and back, and test the connection, in Settings',
     async () => {
       await page.click($('nav-settings'));
       await page.waitForSelector($('about'));
@@ -235,6 +235,10 @@ const steps = [
       await shot('11-settings-dark');
       await page.click($('theme-system'));
       await page.waitForFunction((b) => document.documentElement.dataset.theme === b, before);
+      // Test connection answers with an outcome, whatever the network here.
+      await page.click($('base-url-test'));
+      const result = await page.waitForSelector($('base-url-test-result'), { timeout: 60_000 });
+      assert(/\S/.test(await result.innerText()), 'the connection test shows no outcome');
     },
   ],
   [

@@ -1381,6 +1381,15 @@ func (x *Settings) Settings() (settings.Settings, error) {
 	return x.s.Settings(x.ctx())
 }
 
+// TestConnection calls app.Settings.TestConnection under the window's context.
+func (x *Settings) TestConnection() (app.ConnectionTest, error) {
+	if x.s == nil {
+		var zero app.ConnectionTest
+		return zero, x.err
+	}
+	return x.s.TestConnection(x.ctx())
+}
+
 // Theme calls app.Settings.Theme under the window's context.
 func (x *Settings) Theme() (string, error) {
 	if x.s == nil {

@@ -30,6 +30,7 @@ export interface SettingsBinding {
   SetBaseURL: (url: string) => Promise<unknown>;
   Theme: () => Promise<unknown>;
   SetTheme: (theme: string) => Promise<unknown>;
+  TestConnection: () => Promise<unknown>;
 }
 
 export interface AppBinding {

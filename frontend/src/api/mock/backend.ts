@@ -235,6 +235,8 @@ export const app = {
       return settings();
     }),
   Theme: () => delay(() => db.theme ?? 'system'),
+  TestConnection: () =>
+    delay(() => ({ base_url: 'https://api.openai.com/v1', key_label: '', status: 'invalid', models: 0, message: '' }), 500),
   SetTheme: (theme: string) =>
     delay(() => {
       db.theme = theme;

@@ -1,5 +1,25 @@
 export namespace app {
 	
+	export class ConnectionTest {
+	    base_url: string;
+	    key_label: string;
+	    status: string;
+	    models: number;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ConnectionTest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.base_url = source["base_url"];
+	        this.key_label = source["key_label"];
+	        this.status = source["status"];
+	        this.models = source["models"];
+	        this.message = source["message"];
+	    }
+	}
 	export class DataInfo {
 	    data_dir: string;
 	    database_path: string;

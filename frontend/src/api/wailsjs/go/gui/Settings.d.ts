@@ -17,4 +17,6 @@ export function SetTheme(arg1:string):Promise<string>;
 
 export function Settings():Promise<settings.Settings>;
 
+export function TestConnection():Promise<app.ConnectionTest>;
+
 export function Theme():Promise<string>;

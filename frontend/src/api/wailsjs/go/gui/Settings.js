@@ -30,6 +30,10 @@ export function Settings() {
   return window['go']['gui']['Settings']['Settings']();
 }
 
+export function TestConnection() {
+  return window['go']['gui']['Settings']['TestConnection']();
+}
+
 export function Theme() {
   return window['go']['gui']['Settings']['Theme']();
 }
