@@ -119,6 +119,7 @@ type AppInfo struct {
 	LogPath          string         `json:"log_path"`
 	CatalogueVersion string         `json:"catalogue_version"`
 	CatalogueDate    string         `json:"catalogue_date"`
+	Executable       string         `json:"executable"`    // the running binary, for the commands the window suggests
 	StartupError     *app.ErrorInfo `json:"startup_error"` // set when the data folder could not be opened
 	Build            buildinfo.Info `json:"build"`         // commit, build date and Go version
 }
@@ -126,6 +127,9 @@ type AppInfo struct {
 // AppInfo returns version, paths and any startup error.
 func (a *App) AppInfo() (AppInfo, error) {
 	info := AppInfo{Version: a.version, Build: buildinfo.Current(), DataDir: a.dataDir}
+	if exe, err := os.Executable(); err == nil {
+		info.Executable = exe
+	}
 	if a.openErr != nil {
 		e := a.errorInfo(a.openErr)
 		info.StartupError = &e

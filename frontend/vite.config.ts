@@ -27,6 +27,13 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     chunkSizeWarningLimit: 800,
+    // Screens are loaded on demand (App.svelte); libraries share one chunk
+    // rather than one tiny request per icon.
+    rollupOptions: {
+      output: {
+        manualChunks: (id) => (id.includes('node_modules') ? 'vendor' : undefined),
+      },
+    },
   },
   test: {
     include: ['src/**/*.test.ts'],

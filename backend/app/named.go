@@ -33,6 +33,8 @@ func (s *Settings) named() []namedSetting {
 		{"language", "UI and report language: en, zh-CN, or empty to follow the system",
 			func(ctx context.Context) (string, error) { return c.settings.Value(ctx, "language") },
 			func(ctx context.Context, v string) error { _, err := s.SetLanguage(ctx, v); return err }},
+		{"theme", "the window's colour theme: system, light or dark",
+			s.Theme, func(ctx context.Context, v string) error { _, err := s.SetTheme(ctx, v); return err }},
 		{"base_url", "the OpenAI-compatible endpoint for Steward's own calls; empty for OpenAI's",
 			s.BaseURL, func(ctx context.Context, v string) error { _, err := s.SetBaseURL(ctx, v); return err }},
 		{"vault", "where keys are kept: keychain or file (moves the keys' secrets)",

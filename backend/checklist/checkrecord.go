@@ -102,5 +102,5 @@ func (s *Service) OverrideCheck(ctx context.Context, workspace, itemID, status, 
 	return s.Item(workspace, itemID)
 }
 
-// Source is who the service records as the actor of people's changes: "app" or "cli".
+// Source is who the service records as the actor of people's changes: "app" or "cli", with the OS user's name after a colon when known ("app:alice").
 func (s *Service) Source() string { return s.source }

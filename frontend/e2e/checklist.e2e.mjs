@@ -226,6 +226,24 @@ const steps = [
     },
   ],
   [
+    'switch the theme to dark and back, and test the connection, in Settings',
+    async () => {
+      await page.click($('nav-settings'));
+      await page.waitForSelector($('about'));
+      const before = await page.evaluate(() => document.documentElement.dataset.theme);
+      await page.click($('theme-dark'));
+      await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+      assert((await page.getAttribute($('theme-dark'), 'aria-checked')) === 'true', 'Dark is not marked as chosen');
+      await shot('11-settings-dark');
+      await page.click($('theme-system'));
+      await page.waitForFunction((b) => document.documentElement.dataset.theme === b, before);
+      // Test connection answers with an outcome, whatever the network here.
+      await page.click($('base-url-test'));
+      const result = await page.waitForSelector($('base-url-test-result'), { timeout: 60_000 });
+      assert(/\S/.test(await result.innerText()), 'the connection test shows no outcome');
+    },
+  ],
+  [
     'switch the language to Chinese in Settings',
     async () => {
       await page.click($('nav-settings'));

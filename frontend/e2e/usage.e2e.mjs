@@ -165,6 +165,8 @@ const steps = [
       assert((await page.locator($('usage-breakdown-row')).count()) >= 1, 'the breakdown has no rows');
       const total30 = await page.locator($('usage-breakdown-total')).innerText();
       assert(/[1-9]/.test(total30), `the breakdown total reads "${total30}"`);
+      // Nothing dropped: the counters sit behind the toggle.
+      await page.click($('usage-writer-toggle'));
       const stats = await page.locator($('usage-writer-stats')).innerText();
       assert(/[1-9]\d* written/.test(stats), `the writer stats read "${stats}"`);
       assert((await page.getAttribute($('usage-writer-stats'), 'data-dropped')) === '0', 'the writer dropped calls');

@@ -3,9 +3,11 @@ import './app.css';
 import App from './App.svelte';
 import { setLocale } from './i18n/index.svelte';
 import { guessLang } from './stores/settings.svelte';
+import { themeStore } from './stores/theme.svelte';
 
 // Until Go answers Settings(), follow the webview's language.
 setLocale(guessLang(navigator.languages ?? [navigator.language]));
+themeStore.init();
 
 // `npm run dev` opened in a plain browser with ?mock runs against an
 // in-memory backend; the mock is not part of production builds.

@@ -1363,6 +1363,15 @@ func (x *Settings) SetLanguage(a1 string) (settings.Settings, error) {
 	return x.s.SetLanguage(x.ctx(), a1)
 }
 
+// SetTheme calls app.Settings.SetTheme under the window's context.
+func (x *Settings) SetTheme(a1 string) (string, error) {
+	if x.s == nil {
+		var zero string
+		return zero, x.err
+	}
+	return x.s.SetTheme(x.ctx(), a1)
+}
+
 // Settings calls app.Settings.Settings under the window's context.
 func (x *Settings) Settings() (settings.Settings, error) {
 	if x.s == nil {
@@ -1370,6 +1379,24 @@ func (x *Settings) Settings() (settings.Settings, error) {
 		return zero, x.err
 	}
 	return x.s.Settings(x.ctx())
+}
+
+// TestConnection calls app.Settings.TestConnection under the window's context.
+func (x *Settings) TestConnection() (app.ConnectionTest, error) {
+	if x.s == nil {
+		var zero app.ConnectionTest
+		return zero, x.err
+	}
+	return x.s.TestConnection(x.ctx())
+}
+
+// Theme calls app.Settings.Theme under the window's context.
+func (x *Settings) Theme() (string, error) {
+	if x.s == nil {
+		var zero string
+		return zero, x.err
+	}
+	return x.s.Theme(x.ctx())
 }
 
 // Data is app.Data as the window calls it.

@@ -28,6 +28,9 @@ export interface SettingsBinding {
   SetLanguage: (lang: '' | Lang) => Promise<unknown>;
   BaseURL: () => Promise<unknown>;
   SetBaseURL: (url: string) => Promise<unknown>;
+  Theme: () => Promise<unknown>;
+  SetTheme: (theme: string) => Promise<unknown>;
+  TestConnection: () => Promise<unknown>;
 }
 
 export interface AppBinding {

@@ -241,6 +241,7 @@ export function appInfo(v: unknown): AppInfo {
     log_path: str(o['log_path']),
     catalogue_version: str(o['catalogue_version']),
     catalogue_date: str(o['catalogue_date']),
+    executable: str(o['executable']),
     build: buildInfo(o['build']),
     startup_error: startupError(o['startup_error']),
   };

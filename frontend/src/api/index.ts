@@ -95,6 +95,42 @@ export const baseURL = (): Promise<string> => call(() => prefs.BaseURL(), d.str)
 
 export const setBaseURL = (url: string): Promise<string> => call(() => prefs.SetBaseURL(url), d.str);
 
+/** The window's colour theme: system (follow the OS), light or dark. */
+export type Theme = 'system' | 'light' | 'dark';
+
+const asTheme = (v: unknown): Theme => (v === 'light' || v === 'dark' ? v : 'system');
+
+export const theme = (): Promise<Theme> => call(() => prefs.Theme(), asTheme);
+
+export const setTheme = (value: Theme): Promise<Theme> => call(() => prefs.SetTheme(value), asTheme);
+
+/** What one GET /models at the base URL found (Settings' "Test connection"). */
+export interface ConnectionTest {
+  base_url: string;
+  /** The key chosen for Steward's own calls; "" when none is (a placeholder was sent). */
+  key_label: string;
+  /** valid, invalid, revoked, rate_limited, forbidden, server_error or network_error */
+  status: string;
+  models: number;
+  /** Why, in the user's language, for any status but valid. */
+  message: string;
+}
+
+export const testConnection = (): Promise<ConnectionTest> =>
+  call(
+    () => prefs.TestConnection(),
+    (v): ConnectionTest => {
+      const o = (typeof v === 'object' && v !== null ? v : {}) as Record<string, unknown>;
+      return {
+        base_url: d.str(o['base_url']),
+        key_label: d.str(o['key_label']),
+        status: d.str(o['status']),
+        models: typeof o['models'] === 'number' ? o['models'] : 0,
+        message: d.str(o['message']),
+      };
+    },
+  );
+
 // --- runtime ---------------------------------------------------------------
 
 export { openExternal } from './bindings';

@@ -192,6 +192,8 @@ export interface AppInfo {
   log_path: string;
   catalogue_version: string;
   catalogue_date: string;
+  /** The running binary's path ("" when unknown), for suggested commands. */
+  executable: string;
   /** Which build is running; empty strings when the build did not record them. */
   build: BuildInfo;
   /** Set when the data folder could not be opened at start; nothing else works then. */

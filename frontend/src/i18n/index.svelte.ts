@@ -3,6 +3,7 @@
 import { en, type MessageKey } from './en';
 import { zhCN } from './zh-CN';
 import { format, type Params } from './format';
+import { fmtDate, fmtDateTime } from '../lib/format';
 import type { Lang, Text, Steps } from '../api/types';
 
 export type { MessageKey } from './en';
@@ -34,29 +35,12 @@ export function pickSteps(steps: Steps): string[] {
   return locale.current === 'zh-CN' && zh.length > 0 ? zh : steps.en;
 }
 
-function parseDate(value: string): Date | null {
-  if (!value) return null;
-  // Plain dates (YYYY-MM-DD) are calendar days, not UTC instants.
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const d = m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : new Date(value.replace(' ', 'T'));
-  return Number.isNaN(d.getTime()) ? null : d;
-}
-
-/** "12 Mar 2026" / "2026年3月12日"; unparsable values are shown as they are. */
+/** "12 Mar 2026" / "2026年3月12日" in the current language (lib/format); unparsable values are shown as they are. */
 export function formatDate(value: string): string {
-  const d = parseDate(value);
-  if (!d) return value;
-  return new Intl.DateTimeFormat(locale.current, { year: 'numeric', month: 'short', day: 'numeric' }).format(d);
+  return fmtDate(value, locale.current);
 }
 
+/** A moment in the computer's time zone, in the current language (lib/format). */
 export function formatDateTime(value: string): string {
-  const d = parseDate(value);
-  if (!d) return value;
-  return new Intl.DateTimeFormat(locale.current, {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(d);
+  return fmtDateTime(value, locale.current);
 }

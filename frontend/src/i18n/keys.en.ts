@@ -70,7 +70,7 @@ export const keysEn = {
   'keys.noMembers.action': 'Add the first member',
   'keys.noKeys.title': 'Add each member’s own key',
   'keys.noKeys.lead':
-    'Create a separate key for each member at platform.openai.com/api-keys and paste it here. Steward keeps it in the vault and only ever shows its redacted form, like sk-proj-…abcd.',
+    'Create a separate key for each member at platform.openai.com/api-keys and add it with “Add key” above. Steward keeps it in the vault and only ever shows its redacted form, like sk-proj-…abcd.',
   'keys.noKeys.openPlatform': 'Open platform.openai.com',
 
   // Findings
@@ -78,7 +78,7 @@ export const keysEn = {
   'keys.findings.lead': 'Problems with how keys are held and looked after, most urgent first.',
   'keys.findings.count': '{count} finding | {count} findings',
   'keys.findings.none': 'No problems found',
-  'keys.findings.noneLead': 'Every member has a key of their own, and every key is recent and verified.',
+  'keys.findings.noneLead': 'Every member has a key of their own; no key is overdue for rotation or for its periodic check, failing its check, or found by a leak scan.',
   'keys.findings.loadFailed': 'Couldn’t work out the hygiene findings',
   'keys.findings.why': 'Why it matters',
   'keys.findings.fix': 'What to do',
@@ -110,6 +110,7 @@ export const keysEn = {
   'keys.key.rotateOverdue': 'Rotation overdue since {date}',
   'keys.key.neverVerified': 'Never verified',
   'keys.key.verifiedAt': 'Verified {date}',
+  'keys.key.checkedAt': 'Checked {date}',
   'keys.key.verify': 'Verify',
   'keys.key.verifying': 'Verifying…',
   'keys.key.verifyFailed': 'Couldn’t verify: {message}',
@@ -135,6 +136,7 @@ export const keysEn = {
   'keys.result.revoked': 'Revoked at OpenAI',
   'keys.result.rate_limited': 'Rate limited',
   'keys.result.network_error': 'Couldn’t reach the API',
+  'keys.result.networkHint': 'Check the network, and the base URL in Settings: Steward sends its own calls there.',
 
   // Side panel
   'keys.panel.member': 'Member',

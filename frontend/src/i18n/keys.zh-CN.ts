@@ -68,7 +68,7 @@ export const keysZh: Record<keyof typeof keysEn, string> = {
   'keys.noMembers.action': '添加第一位成员',
   'keys.noKeys.title': '为每位成员添加专属密钥',
   'keys.noKeys.lead':
-    '在 platform.openai.com/api-keys 为每位成员分别创建密钥，然后粘贴到这里。Steward 会把密钥保存在保管库中，之后只显示其脱敏形式，例如 sk-proj-…abcd。',
+    '在 platform.openai.com/api-keys 为每位成员分别创建密钥，然后点击上方的“添加密钥”添加。Steward 会把密钥保存在保管库中，之后只显示其脱敏形式，例如 sk-proj-…abcd。',
   'keys.noKeys.openPlatform': '打开 platform.openai.com',
 
   // Findings
@@ -76,7 +76,7 @@ export const keysZh: Record<keyof typeof keysEn, string> = {
   'keys.findings.lead': '密钥在持有和维护方面存在的问题，按紧急程度排列。',
   'keys.findings.count': '{count} 个问题',
   'keys.findings.none': '未发现问题',
-  'keys.findings.noneLead': '每位成员都有自己的密钥，所有密钥都在轮换周期内并已验证。',
+  'keys.findings.noneLead': '每位成员都有自己的密钥；没有密钥超过轮换期限或定期验证期限、验证失败或被泄露扫描发现。',
   'keys.findings.loadFailed': '无法完成密钥安全检查',
   'keys.findings.why': '为什么重要',
   'keys.findings.fix': '怎么做',
@@ -108,6 +108,7 @@ export const keysZh: Record<keyof typeof keysEn, string> = {
   'keys.key.rotateOverdue': '自 {date} 起轮换已逾期',
   'keys.key.neverVerified': '从未验证',
   'keys.key.verifiedAt': '验证于 {date}',
+  'keys.key.checkedAt': '检查于 {date}',
   'keys.key.verify': '验证',
   'keys.key.verifying': '正在验证…',
   'keys.key.verifyFailed': '无法验证：{message}',
@@ -133,6 +134,7 @@ export const keysZh: Record<keyof typeof keysEn, string> = {
   'keys.result.revoked': '已在 OpenAI 吊销',
   'keys.result.rate_limited': '受速率限制',
   'keys.result.network_error': '无法连接 API',
+  'keys.result.networkHint': '请检查网络，以及“设置”中的基础 URL：Steward 自身的调用都发往该地址。',
 
   // Side panel
   'keys.panel.member': '成员',

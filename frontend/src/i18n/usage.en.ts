@@ -108,6 +108,7 @@ export const usageEn = {
   'usage.evidence.lead':
     'A usage report is evidence for {count} checklist item. Export it as HTML and attach it there. | A usage report is evidence for {count} checklist items. Export it as HTML and attach it there.',
   'usage.evidence.open': 'Show in the checklist',
+  'usage.evidence.more': 'and {count} more',
 
   // Writer
   'usage.writer.label': 'Usage log writer',

@@ -18,6 +18,7 @@ interface Db {
   answers: Record<string, Record<string, Answer>>;
   audit: Record<string, AuditEntry[]>;
   language: '' | Lang;
+  theme?: string;
   seq: number;
 }
 
@@ -223,6 +224,7 @@ export const app = {
       log_path: '/home/you/.local/share/steward/steward.log',
       catalogue_version: cat.version,
       catalogue_date: cat.date,
+      executable: '/usr/bin/steward',
       build: { version: '0.1.0-dev (mock)', commit: 'mock', build_date: '2026-01-01T00:00:00Z', go_version: 'go1.26' },
     })),
   Settings: () => delay(settings),
@@ -231,6 +233,15 @@ export const app = {
       db.language = lang;
       save();
       return settings();
+    }),
+  Theme: () => delay(() => db.theme ?? 'system'),
+  TestConnection: () =>
+    delay(() => ({ base_url: 'https://api.openai.com/v1', key_label: '', status: 'invalid', models: 0, message: '' }), 500),
+  SetTheme: (theme: string) =>
+    delay(() => {
+      db.theme = theme;
+      save();
+      return theme;
     }),
   ExportChecklist: (name: string, format: string, lang: Lang) =>
     delay(() => `/home/you/Documents/${name}-checklist.${lang}.${format}`, 900),

@@ -1,5 +1,25 @@
 export namespace app {
 	
+	export class ConnectionTest {
+	    base_url: string;
+	    key_label: string;
+	    status: string;
+	    models: number;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ConnectionTest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.base_url = source["base_url"];
+	        this.key_label = source["key_label"];
+	        this.status = source["status"];
+	        this.models = source["models"];
+	        this.message = source["message"];
+	    }
+	}
 	export class DataInfo {
 	    data_dir: string;
 	    database_path: string;
@@ -1938,6 +1958,7 @@ export namespace main {
 	    log_path: string;
 	    catalogue_version: string;
 	    catalogue_date: string;
+	    executable: string;
 	    startup_error?: app.ErrorInfo;
 	    build: buildinfo.Info;
 	
@@ -1953,6 +1974,7 @@ export namespace main {
 	        this.log_path = source["log_path"];
 	        this.catalogue_version = source["catalogue_version"];
 	        this.catalogue_date = source["catalogue_date"];
+	        this.executable = source["executable"];
 	        this.startup_error = this.convertValues(source["startup_error"], app.ErrorInfo);
 	        this.build = this.convertValues(source["build"], buildinfo.Info);
 	    }

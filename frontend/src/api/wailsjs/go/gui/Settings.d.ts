@@ -13,4 +13,10 @@ export function SetBaseURL(arg1:string):Promise<string>;
 
 export function SetLanguage(arg1:string):Promise<settings.Settings>;
 
+export function SetTheme(arg1:string):Promise<string>;
+
 export function Settings():Promise<settings.Settings>;
+
+export function TestConnection():Promise<app.ConnectionTest>;
+
+export function Theme():Promise<string>;

@@ -22,6 +22,18 @@ export function SetLanguage(arg1) {
   return window['go']['gui']['Settings']['SetLanguage'](arg1);
 }
 
+export function SetTheme(arg1) {
+  return window['go']['gui']['Settings']['SetTheme'](arg1);
+}
+
 export function Settings() {
   return window['go']['gui']['Settings']['Settings']();
+}
+
+export function TestConnection() {
+  return window['go']['gui']['Settings']['TestConnection']();
+}
+
+export function Theme() {
+  return window['go']['gui']['Settings']['Theme']();
 }

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   fmtAxis,
   fmtCompact,
+  fmtDate,
+  fmtDateTime,
   fmtDay,
   fmtDayLong,
   fmtDayShort,
@@ -12,6 +14,7 @@ import {
   fmtPrice,
   fmtUSD,
   fmtUSDAxis,
+  fmtTime,
   shortFingerprint,
 } from './format';
 
@@ -54,10 +57,13 @@ describe('money', () => {
     expect(fmtUSD(12, 'zh-CN')).toBe('$12.00');
   });
 
-  it('keeps costs under a cent visible', () => {
-    expect(fmtUSD(0.0042, 'en')).toBe('$0.0042');
-    expect(fmtUSD(0.000015, 'zh-CN')).toBe('$0.000015');
+  it('shows costs under a cent as "< $0.01", then cents', () => {
+    expect(fmtUSD(0.0042, 'en')).toBe('< $0.01');
+    expect(fmtUSD(0.000006, 'zh-CN')).toBe('< $0.01');
+    expect(fmtUSD(-0.000006, 'en')).toBe('> -$0.01');
+    expect(fmtUSD(0.006, 'en')).toBe('$0.01');
     expect(fmtUSD(0.01, 'en')).toBe('$0.01');
+    expect(fmtUSD(0.123, 'en')).toBe('$0.12');
   });
 
   it('formats axis dollars and prices per million tokens', () => {
@@ -91,6 +97,15 @@ describe('dates (UTC)', () => {
     expect(fmtDay('', 'en')).toBe('');
     expect(fmtDay('soon', 'en')).toBe('soon');
     expect(fmtDateTimeUTC('soon', 'en')).toBe('soon');
+  });
+
+  it('shows moments in the given zone and the language’s clock', () => {
+    expect(fmtDateTime('2026-03-12T14:05:00Z', 'en', 'UTC')).toBe('Mar 12, 2026, 2:05 PM');
+    expect(fmtDateTime('2026-03-12T14:05:00Z', 'zh-CN', 'UTC')).toBe('2026年3月12日 14:05');
+    expect(fmtDateTime('2026-03-12T14:05:00Z', 'zh-CN', 'Asia/Shanghai')).toBe('2026年3月12日 22:05');
+    expect(fmtTime('2026-03-12T14:05:07Z', 'zh-CN', 'UTC')).toBe('14:05:07');
+    expect(fmtDate('2026-03-12', 'en')).toBe('Mar 12, 2026');
+    expect(fmtDateTime('soon', 'en')).toBe('soon');
   });
 
   it('shortens fingerprints', () => {

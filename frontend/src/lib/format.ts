@@ -1,7 +1,9 @@
-// Number, money and date formatting of the Usage screen, in either language.
+// The one place numbers, money and times are formatted, in either language.
 // Pure (the language is a parameter) so both locales are unit-tested; the
-// components pass locale.current.
-import type { Lang } from '../../api/types';
+// components pass locale.current. Moments are shown in the computer's time
+// zone (fmtDateTime, fmtTime); UTC only where a report counts UTC days (the
+// usage log), and then labelled.
+import type { Lang } from '../api/types';
 
 const cache = new Map<string, Intl.NumberFormat>();
 
@@ -47,16 +49,15 @@ export function fmtAxis(n: number, lang: Lang): string {
 }
 
 /**
- * US dollars, "$" in both languages: $1,234.56; costs under a cent keep
- * two significant digits ($0.0042) so small usage doesn't read as free.
+ * US dollars, "$" in both languages, in cents: $1,234.56; a cost under a
+ * cent reads "< $0.01" so small usage neither reads as free nor as $0.000006.
  */
 export function fmtUSD(n: number, lang: Lang): string {
   const v = finite(n);
   const base: Intl.NumberFormatOptions = { style: 'currency', currency: 'USD', currencyDisplay: 'narrowSymbol' };
-  if (v !== 0 && Math.abs(v) < 0.01) {
-    return nf(lang, { ...base, minimumFractionDigits: 2, maximumSignificantDigits: 2 }).format(v);
-  }
-  return nf(lang, { ...base, minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v);
+  const cents = nf(lang, { ...base, minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  if (v !== 0 && Math.abs(v) < 0.005) return `${v < 0 ? '> ' : '< '}${cents.format(v < 0 ? -0.01 : 0.01)}`;
+  return cents.format(v);
 }
 
 /** Dollars on an axis: $0.25, $12, $1.5K */
@@ -127,6 +128,55 @@ export function fmtHourLong(iso: string, lang: Lang): string {
 export function fmtDateTimeUTC(iso: string, lang: Lang): string {
   const s = df(lang, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }, iso);
   return s === iso ? s : `${s} UTC`;
+}
+
+function local(value: string | Date): Date | null {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
+  if (!value) return null;
+  // Plain dates (YYYY-MM-DD) are calendar days, not UTC instants.
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const d = m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : new Date(value.replace(' ', 'T'));
+  return Number.isNaN(d.getTime()) ? null : d;
+}
+
+const dtCache = new Map<string, Intl.DateTimeFormat>();
+
+/** The computer's own locale when it speaks the UI's language (en-GB keeps its 24-hour clock). */
+function userLocale(lang: Lang): string {
+  const own = typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
+  const base = lang.split('-')[0] ?? lang;
+  return own.find((l) => l && l.split('-')[0] === base && (base !== 'zh' || /CN|Hans/i.test(l))) ?? lang;
+}
+
+function ldf(lang: Lang, opts: Intl.DateTimeFormatOptions, value: string | Date, timeZone?: string): string {
+  const d = local(value);
+  if (!d) return String(value);
+  const loc = userLocale(lang);
+  const key = loc + (timeZone ?? '') + JSON.stringify(opts);
+  let f = dtCache.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(loc, { ...opts, timeZone });
+    dtCache.set(key, f);
+  }
+  return f.format(d);
+}
+
+/** A calendar day in the computer's zone: Mar 12, 2026 / 2026年3月12日. */
+export function fmtDate(value: string | Date, lang: Lang, timeZone?: string): string {
+  return ldf(lang, { year: 'numeric', month: 'short', day: 'numeric' }, value, timeZone);
+}
+
+/**
+ * A moment in the computer's time zone and the user's clock: Mar 12, 2026,
+ * 10:25 PM / 2026年3月12日 22:25. The one format of every time on screen.
+ */
+export function fmtDateTime(value: string | Date, lang: Lang, timeZone?: string): string {
+  return ldf(lang, { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }, value, timeZone);
+}
+
+/** A time of day today, with seconds: 10:25:07 PM / 22:25:07. */
+export function fmtTime(value: string | Date, lang: Lang, timeZone?: string): string {
+  return ldf(lang, { hour: 'numeric', minute: '2-digit', second: '2-digit' }, value, timeZone);
 }
 
 /** The short form of a key fingerprint: its first 8 hex digits. */
