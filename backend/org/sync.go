@@ -1,0 +1,172 @@
+package org
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+)
+
+// Sync reads the whole organization — projects, each project's keys,
+// service accounts and settings, users, invites, admin keys and the
+// organization's settings — following every list's pagination, with the
+// client's retries for 429 and 5xx. Only when all of it has been read does
+// it replace the last snapshot, in one transaction: a sync that fails
+// halfway leaves the previous snapshot and its time as they were.
+func (s *Service) Sync(ctx context.Context) (SyncResult, error) {
+	cl, conn, err := s.connected(ctx)
+	if err != nil {
+		return SyncResult{}, err
+	}
+	f := &fetcher{cl: cl}
+	snap, err := s.fetchSnapshot(ctx, f)
+	if err != nil {
+		return SyncResult{Calls: f.calls}, rejectedError("org.sync", err)
+	}
+	adminKey, _ := s.vault.Get(VaultAccount)
+	ownID := ownAdminKey(snap.AdminKeys, adminKey)
+	for i := range snap.AdminKeys {
+		snap.AdminKeys[i].Steward = snap.AdminKeys[i].ID == ownID
+	}
+	hints, err := s.localHints(ctx, snap.Keys)
+	if err != nil {
+		return SyncResult{Calls: f.calls}, err
+	}
+	if err := s.saveSnapshot(ctx, snap, hints, ownID); err != nil {
+		return SyncResult{Calls: f.calls}, err
+	}
+	s.opts.Log.Info("organization synced", "admin_key", conn.Redacted, "keys", len(snap.Keys), "calls", f.calls)
+	res := SyncResult{SyncedAt: snap.SyncedAt, Projects: len(snap.Projects), Keys: len(snap.Keys),
+		ServiceAccounts: len(snap.ServiceAccounts), Users: len(snap.Users), Invites: len(snap.Invites),
+		AdminKeys: len(snap.AdminKeys), Calls: f.calls}
+	inv, err := s.inventory(ctx)
+	if err != nil {
+		return res, err
+	}
+	for _, r := range inv.rows {
+		if r.Label != "" {
+			res.Registered++
+		} else if r.Status != StatusRevoked {
+			res.Unregistered++
+		}
+	}
+	res.Ambiguous = len(inv.ambiguous)
+	return res, nil
+}
+
+// fetchSnapshot reads everything a snapshot holds.
+func (s *Service) fetchSnapshot(ctx context.Context, f *fetcher) (Snapshot, error) {
+	snap := Snapshot{SyncedAt: s.now()}
+	projects, err := listAll[apiProject](ctx, f, "/organization/projects", nil)
+	if err != nil {
+		return snap, err
+	}
+	for _, ap := range projects {
+		p := Project{ID: ap.ID, Name: str(ap.Name), Status: str(ap.Status), CreatedAt: unixTime(ap.CreatedAt)}
+		if err := s.fetchProject(ctx, f, &snap, &p); err != nil {
+			return snap, err
+		}
+		snap.Projects = append(snap.Projects, p)
+	}
+	if err := fetchPeople(ctx, f, &snap); err != nil {
+		return snap, err
+	}
+	snap.Settings, err = fetchOrgSettings(ctx, f)
+	return snap, err
+}
+
+// fetchProject reads one project's keys, service accounts and settings.
+func (s *Service) fetchProject(ctx context.Context, f *fetcher, snap *Snapshot, p *Project) error {
+	base := "/organization/projects/" + url.PathEscape(p.ID)
+	ks, err := listAll[apiKey](ctx, f, base+"/api_keys", url.Values{"owner_project_access": {"any"}})
+	if err != nil {
+		return err
+	}
+	for _, k := range ks {
+		snap.Keys = append(snap.Keys, orgKey(p, k))
+	}
+	sas, err := listAll[apiServiceAccount](ctx, f, base+"/service_accounts", nil)
+	if err != nil {
+		return err
+	}
+	for _, sa := range sas {
+		snap.ServiceAccounts = append(snap.ServiceAccounts, ServiceAccount{ProjectID: p.ID, ID: sa.ID, Name: sa.Name,
+			Role: sa.Role, CreatedAt: unixTime(sa.CreatedAt)})
+	}
+	p.Settings, err = fetchProjectSettings(ctx, f, base)
+	return err
+}
+
+func orgKey(p *Project, k apiKey) OrgKey {
+	o := OrgKey{ProjectID: p.ID, Project: p.Name, ID: k.ID, Name: k.Name, Redacted: k.Redacted,
+		OwnerType: k.Owner.Type, OwnerAccess: k.OwnerAccess, CreatedAt: unixTime(k.CreatedAt), LastUsedAt: unixPtr(k.LastUsedAt)}
+	switch {
+	case k.Owner.User != nil:
+		o.OwnerID, o.OwnerName, o.OwnerEmail = k.Owner.User.ID, k.Owner.User.Name, k.Owner.User.Email
+	case k.Owner.ServiceAccount != nil:
+		o.OwnerID, o.OwnerName = k.Owner.ServiceAccount.ID, k.Owner.ServiceAccount.Name
+	}
+	return o
+}
+
+// fetchPeople reads users, invites and admin keys.
+func fetchPeople(ctx context.Context, f *fetcher, snap *Snapshot) error {
+	users, err := listAll[apiUser](ctx, f, "/organization/users", nil)
+	if err != nil {
+		return err
+	}
+	for _, u := range users {
+		snap.Users = append(snap.Users, User{ID: u.ID, Name: str(u.Name), Email: str(u.Email), Role: str(u.Role), AddedAt: unixTime(u.AddedAt)})
+	}
+	invites, err := listAll[apiInvite](ctx, f, "/organization/invites", nil)
+	if err != nil {
+		return err
+	}
+	for _, i := range invites {
+		snap.Invites = append(snap.Invites, Invite{ID: i.ID, Email: i.Email, Role: i.Role, Status: i.Status,
+			CreatedAt: unixTime(i.CreatedAt), ExpiresAt: unixPtr(i.ExpiresAt)})
+	}
+	admins, err := listAll[apiAdminKey](ctx, f, "/organization/admin_api_keys", nil)
+	if err != nil {
+		return err
+	}
+	for _, a := range admins {
+		snap.AdminKeys = append(snap.AdminKeys, AdminKey{ID: a.ID, Name: str(a.Name), Redacted: a.Redacted,
+			OwnerID: a.Owner.ID, OwnerName: a.Owner.Name, CreatedAt: unixTime(a.CreatedAt),
+			ExpiresAt: unixPtr(a.ExpiresAt), LastUsedAt: unixPtr(a.LastUsedAt)})
+	}
+	return nil
+}
+
+// optional reads a settings object; a 403 or 404 means the organization
+// does not show it (or, for a spend limit, has none), which is noted, not
+// fatal.
+func optional(ctx context.Context, f *fetcher, path, name string, out any, unavailable *[]string) (bool, error) {
+	err := f.get(ctx, path, nil, out)
+	switch apiStatus(err) {
+	case 0:
+		return err == nil, err
+	case http.StatusNotFound, http.StatusForbidden:
+		*unavailable = append(*unavailable, name)
+		return false, nil
+	}
+	return false, fmt.Errorf("read %s: %w", path, err)
+}
+
+// ownAdminKey finds Steward's own admin key among the organization's by
+// comparing the key, redacted the way the API redacts it.
+func ownAdminKey(admins []AdminKey, key string) string {
+	if key == "" {
+		return ""
+	}
+	id := ""
+	for _, a := range admins {
+		if h, ok := hintLike(key, a.Redacted); ok && h == a.Redacted {
+			if id != "" {
+				return "" // two could be ours: claim neither
+			}
+			id = a.ID
+		}
+	}
+	return id
+}
