@@ -132,7 +132,8 @@ type orgState struct {
 	org    Org
 	seq    int
 	faults []adminFault
-	pages  map[string]int // list pages answered per path, for faults
+	pages  map[string]int  // list pages answered per path, for faults
+	gone   map[string]bool // values of deleted admin keys
 }
 
 func newOrgState(o Org) *orgState {
@@ -145,7 +146,7 @@ func newOrgState(o Org) *orgState {
 	o.AdminKeys = append([]OrgAdminKey(nil), o.AdminKeys...)
 	o.Invites = append([]OrgInvite(nil), o.Invites...)
 	o.AuditLog = append([]AuditEvent(nil), o.AuditLog...)
-	return &orgState{org: o, pages: map[string]int{}}
+	return &orgState{org: o, pages: map[string]int{}, gone: map[string]bool{}}
 }
 
 // project finds a project by id; the caller holds mu.

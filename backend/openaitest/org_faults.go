@@ -88,6 +88,12 @@ func (s *Server) adminAuth(x *exchange) (*OrgAdminKey, bool) {
 	st := s.orgState()
 	st.mu.Lock()
 	defer st.mu.Unlock()
+	if st.gone[x.key] {
+		writeError(x.w, http.StatusUnauthorized, apiError{
+			Message: "Your authentication token has been invalidated. Please try signing in again.",
+			Type:    "invalid_request_error", Code: "invalid_authentication"})
+		return nil, false
+	}
 	checked := false
 	for i := range st.org.AdminKeys {
 		k := &st.org.AdminKeys[i]

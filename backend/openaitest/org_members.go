@@ -64,6 +64,9 @@ func (st *orgState) deleteMember(x *exchange, s *Server, kind string, i int, act
 		writeJSON(x.w, http.StatusOK, map[string]any{"object": "organization.invite.deleted", "id": inv.ID, "deleted": true})
 	case "admin_api_keys":
 		k := st.org.AdminKeys[i]
+		if k.Value != "" {
+			st.gone[k.Value] = true
+		}
 		st.org.AdminKeys = append(st.org.AdminKeys[:i:i], st.org.AdminKeys[i+1:]...)
 		st.emit(s.cfg.now(), "api_key.deleted", "", k.ID, actor)
 		writeJSON(x.w, http.StatusOK, map[string]any{"object": "organization.admin_api_key.deleted", "id": k.ID, "deleted": true})
