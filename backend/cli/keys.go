@@ -114,26 +114,29 @@ func keysFindings(ctx context.Context, env *Env, args []string) error {
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	return withRegister(ctx, env, func(r *keys.Register) error {
-		fs, err := r.Findings(ctx)
-		if err != nil {
-			return err
-		}
-		if *format == "json" {
-			err = writeJSON(env.Stdout, fs)
-		} else {
-			for _, f := range fs {
-				fmt.Fprintf(env.Stdout, "[%s] %s\n  %s\n  %s\n", f.Severity, f.Title.In(*lang), f.Why.In(*lang), f.Fix.In(*lang))
-			}
-			if len(fs) == 0 {
-				fmt.Fprintln(env.Stdout, "No key hygiene findings.")
-			}
-		}
-		if err == nil && len(fs) > 0 {
-			return errFinding
-		}
+	svc, err := open(ctx, env)
+	if err != nil {
 		return err
-	})
+	}
+	defer svc.Close()
+	findings, err := allFindings(ctx, svc) // the register's and, once connected, the organization's
+	if err != nil {
+		return err
+	}
+	if *format == "json" {
+		err = writeJSON(env.Stdout, findings)
+	} else {
+		for _, f := range findings {
+			fmt.Fprintf(env.Stdout, "[%s] %s\n  %s\n  %s\n", f.Severity, f.Title.In(*lang), f.Why.In(*lang), f.Fix.In(*lang))
+		}
+		if len(findings) == 0 {
+			fmt.Fprintln(env.Stdout, "No key hygiene findings.")
+		}
+	}
+	if err == nil && len(findings) > 0 {
+		return errFinding
+	}
+	return err
 }
 
 // keysVault shows or switches the vault: the OS keychain, or the opt-in
