@@ -7,6 +7,7 @@ import (
 
 	"steward/backend/apperr"
 	"steward/backend/openai"
+	"steward/backend/secret"
 )
 
 // Error codes of the organization service.
@@ -62,7 +63,11 @@ func apiCode(err error) (code, msg string) {
 
 // connectError says why an admin key was refused, naming it only redacted.
 func connectError(redacted, kind string, err error) error {
-	switch apiStatus(err) {
+	status := apiStatus(err)
+	if kind != secret.KindAdmin && (status == http.StatusUnauthorized || status == http.StatusForbidden) {
+		status = http.StatusForbidden // a project or service-account key: say that, whatever the API called it
+	}
+	switch status {
 	case http.StatusForbidden:
 		e := apperr.Text(CodeNotAdminKey, "org.connect",
 			fmt.Sprintf("%s is not an admin key: the Administration API refused it (403). A project or service-account key cannot read the organization. Create an admin key at platform.openai.com/settings/organization/admin-keys and connect with that. Nothing was stored.", redacted),

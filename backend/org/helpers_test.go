@@ -44,8 +44,15 @@ type fixture struct {
 	svc   *Service
 	admin string
 	usage *fakeUsage
+	leaks *fakeLeaks
 	slept []time.Duration
 	mu    sync.Mutex
+}
+
+type fakeLeaks struct{ m map[string]keys.LeakRef }
+
+func (f *fakeLeaks) LeakedFingerprints(context.Context) (map[string]keys.LeakRef, error) {
+	return f.m, nil
 }
 
 type fakeUsage struct{ m map[string][]string }
@@ -65,7 +72,8 @@ func keychain(t testing.TB) keys.Vault {
 // when org has none) and builds the service.
 func newFixture(t testing.TB, org openaitest.Org) *fixture {
 	t.Helper()
-	f := &fixture{t: t, ctx: context.Background(), admin: genKey(t, "sk-admin-"), usage: &fakeUsage{m: map[string][]string{}}}
+	f := &fixture{t: t, ctx: context.Background(), admin: genKey(t, "sk-admin-"), usage: &fakeUsage{m: map[string][]string{}},
+		leaks: &fakeLeaks{m: map[string]keys.LeakRef{}}}
 	if len(org.AdminKeys) == 0 {
 		org.AdminKeys = []openaitest.OrgAdminKey{{ID: "key_steward", Name: "Steward", OwnerID: "user_ann", OwnerName: "Ann", CreatedAt: t0.AddDate(0, -2, 0)}}
 	}
@@ -77,7 +85,7 @@ func newFixture(t testing.TB, org openaitest.Org) *fixture {
 	}
 	t.Cleanup(func() { st.Close() })
 	f.st, f.vault = st, keychain(t)
-	f.reg = keys.New(st, f.vault, keys.Options{Now: func() time.Time { return t0 }})
+	f.reg = keys.New(st, f.vault, keys.Options{Leaks: f.leaks, Now: func() time.Time { return t0 }})
 	f.svc = New(st, f.reg, f.vault, Options{BaseURL: f.srv.URL, HTTPClient: f.srv.Client(), Usage: f.usage,
 		Now: func() time.Time { return t0 },
 		Client: []openai.Option{openai.WithSleep(func(_ context.Context, d time.Duration) error {
@@ -145,8 +153,8 @@ func baseOrg(t testing.TB, n int) (openaitest.Org, []string) {
 		ServiceAccounts: []openaitest.ServiceAccount{{ID: "svc_acct_ci", Name: "CI bot", Role: "member", CreatedAt: t0.AddDate(0, -1, 0)}},
 		RateLimits:      []openaitest.ProjectRateLimit{{ID: "rl-gpt-4o", Model: "gpt-4o", RequestsPerMinute: 500, TokensPerMinute: 30000}},
 		DataRetention:   "zero_data_retention", ModelMode: "allow_list", ModelIDs: []string{"gpt-4o"}, ToolsOff: []string{"web_search"},
-		SpendLimit:      &openaitest.SpendLimit{Amount: 5000, Enforcing: true},
-		SpendAlerts:     []openaitest.SpendAlert{{ID: "alert_1", Amount: 4000, Recipients: []string{"ann@example.com"}}}}
+		SpendLimit:  &openaitest.SpendLimit{Amount: 5000, Enforcing: true},
+		SpendAlerts: []openaitest.SpendAlert{{ID: "alert_1", Amount: 4000, Recipients: []string{"ann@example.com"}}}}
 	for i := range n {
 		v := genKey(t, "sk-proj-")
 		vals = append(vals, v)

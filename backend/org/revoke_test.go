@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"steward/backend/apperr"
 	"steward/backend/keys"
@@ -101,5 +102,38 @@ func TestRevokeServiceAccountKey(t *testing.T) {
 		if k.ID == "key_ci" {
 			t.Fatal("the snapshot still lists the service account's key")
 		}
+	}
+}
+
+func TestLeakFindingSaysRevokedInOpenAI(t *testing.T) {
+	org, vals := baseOrg(t, 2)
+	f := newFixture(t, org)
+	k := f.addLocal("Ann", "ann-laptop", vals[0])
+	f.leaks.m[k.Fingerprint] = keys.LeakRef{Where: "app/.env:3", FoundAt: t0.AddDate(0, 0, -1)}
+	f.connect()
+	f.sync()
+	leak := func() keys.Finding {
+		t.Helper()
+		all, err := f.svc.AllFindings(f.ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, fd := range all {
+			if fd.Kind == keys.FindingLeaked {
+				return fd
+			}
+		}
+		t.Fatalf("no leak finding in %v", kinds(all))
+		return keys.Finding{}
+	}
+	if fd := leak(); fd.Severity != keys.SeverityCritical || strings.Contains(fd.Title.En, "revoked in OpenAI") {
+		t.Fatalf("before revoking: %+v", fd)
+	}
+	if _, _, err := f.svc.Revoke(f.ctx, RevokeTarget{Label: "ann-laptop"}, RevokeOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	fd := leak()
+	if !strings.Contains(fd.Title.En, "revoked in OpenAI at "+t0.Format(time.RFC3339)) || !strings.Contains(fd.Title.Zh, "在 OpenAI 吊销") {
+		t.Fatalf("after revoking: %+v", fd.Title)
 	}
 }
