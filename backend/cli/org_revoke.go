@@ -49,10 +49,11 @@ func orgRevoke(ctx context.Context, env *Env, args []string) error {
 		} else if opts, err = confirmRevoke(env, plan); err != nil {
 			return err
 		}
-		_, rev, err := o.Revoke(ctx, t, opts)
+		res, err := o.Revoke(ctx, t, opts)
 		if err != nil {
 			return err
 		}
+		rev := res.Revocation
 		what := "Revoked"
 		if rev.Status == 404 {
 			what = "Already gone (404), recorded as revoked:"

@@ -61,7 +61,7 @@ func TestAuditImportRecordsRevocations(t *testing.T) {
 	f.addLocal("Ann", "ann-laptop", vals[0])
 	f.connect()
 	f.sync()
-	if _, _, err := f.svc.Revoke(f.ctx, RevokeTarget{Label: "ann-laptop"}, RevokeOptions{}); err != nil {
+	if _, err := f.svc.Revoke(f.ctx, RevokeTarget{Label: "ann-laptop"}, RevokeOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := f.svc.ImportAudit(f.ctx); err != nil {

@@ -77,7 +77,7 @@ func TestMatchAmbiguous(t *testing.T) {
 		if res := f.sync(); res.Ambiguous != 2 || res.Registered != 0 {
 			t.Fatalf("sync: %+v", res)
 		}
-		if _, _, err := f.svc.Revoke(f.ctx, RevokeTarget{Label: "one"}, RevokeOptions{}); !apperr.Is(err, CodeAmbiguousLabel) {
+		if _, err := f.svc.Revoke(f.ctx, RevokeTarget{Label: "one"}, RevokeOptions{}); !apperr.Is(err, CodeAmbiguousLabel) {
 			t.Fatalf("revoking an ambiguous label: %v", err)
 		}
 		if !f.srv.OrgKeyExists("proj_alpha", "key_x") {

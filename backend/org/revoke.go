@@ -56,6 +56,14 @@ type Revocation struct {
 	Answer           string `json:"answer"`
 }
 
+// RevokeResult is what Revoke did: the plan, and the revocation unless it
+// was a dry run.
+type RevokeResult struct {
+	Plan       RevokePlan  `json:"plan"`
+	DryRun     bool        `json:"dry_run"`
+	Revocation *Revocation `json:"revocation"` // nil for a dry run
+}
+
 // RevokeOptions confirm or rehearse a revocation.
 type RevokeOptions struct {
 	DryRun bool `json:"dry_run"`
@@ -130,19 +138,32 @@ func labelRef(v inventoryView, label string) (KeyRef, error) {
 // name. A 404 means the key is already gone and counts as revoked. The
 // linked local record becomes revoked with the time and the API's answer,
 // and the revocation is kept. With DryRun nothing is called.
-func (s *Service) Revoke(ctx context.Context, t RevokeTarget, o RevokeOptions) (RevokePlan, Revocation, error) {
+func (s *Service) Revoke(ctx context.Context, t RevokeTarget, o RevokeOptions) (RevokeResult, error) {
 	plan, err := s.PlanRevoke(ctx, t)
 	if err != nil || o.DryRun {
-		return plan, Revocation{}, err
+		return RevokeResult{Plan: plan, DryRun: o.DryRun}, err
 	}
+	rev, err := s.revoke(ctx, plan, o)
+	if err != nil {
+		res := RevokeResult{Plan: plan}
+		if rev.Status != 0 { // revoked in OpenAI; recording it afterwards failed
+			res.Revocation = &rev
+		}
+		return res, err
+	}
+	return RevokeResult{Plan: plan, Revocation: &rev}, nil
+}
+
+// revoke carries out a plan.
+func (s *Service) revoke(ctx context.Context, plan RevokePlan, o RevokeOptions) (Revocation, error) {
 	if plan.ServiceAccountID != "" && o.ConfirmServiceAccount != plan.ServiceAccountID && o.ConfirmServiceAccount != plan.ServiceAccountName {
-		return plan, Revocation{}, apperr.Text(CodeConfirmSA, "org.revoke",
+		return Revocation{}, apperr.Text(CodeConfirmSA, "org.revoke",
 			fmt.Sprintf("Key %s belongs to service account %q (%s); revoking it deletes the service account and all its keys. Confirm by naming the service account.", plan.KeyID, plan.ServiceAccountName, plan.ServiceAccountID),
 			fmt.Sprintf("密钥 %s 属于服务账号“%s”（%s）；吊销它将删除该服务账号及其全部密钥。请输入服务账号名称以确认。", plan.KeyID, plan.ServiceAccountName, plan.ServiceAccountID))
 	}
 	cl, _, err := s.connected(ctx)
 	if err != nil {
-		return plan, Revocation{}, err
+		return Revocation{}, err
 	}
 	var answer map[string]any
 	info, err := cl.Admin(ctx, plan.Method, plan.Path, nil, &answer)
@@ -157,19 +178,19 @@ func (s *Service) Revoke(ctx context.Context, t RevokeTarget, o RevokeOptions) (
 		_, msg := apiCode(err)
 		rev.Status, rev.Answer = http.StatusNotFound, "404: already deleted ("+msg+")"
 	default:
-		return plan, Revocation{}, rejectedError("org.revoke", err)
+		return Revocation{}, rejectedError("org.revoke", err)
 	}
 	if err := s.recordRevocation(ctx, &rev); err != nil {
-		return plan, rev, err
+		return rev, err
 	}
 	if rev.LocalKeyID != 0 {
 		at, _ := parseStamp(rev.At)
 		if _, err := s.reg.RevokedInOpenAI(ctx, rev.LocalKeyID, at, fmt.Sprintf("%s %s → %s", plan.Method, plan.Path, rev.Answer)); err != nil {
-			return plan, rev, fmt.Errorf("revoked in OpenAI, but the key record was not updated: %w", err)
+			return rev, fmt.Errorf("revoked in OpenAI, but the key record was not updated: %w", err)
 		}
 	}
 	s.opts.Log.Info("key revoked in OpenAI", "project", rev.ProjectID, "key", rev.KeyID, "status", rev.Status)
-	return plan, rev, nil
+	return rev, nil
 }
 
 // recordRevocation keeps the revocation and takes the key (and a deleted

@@ -17,7 +17,8 @@ func TestRevokeKey(t *testing.T) {
 	f.connect()
 	f.sync()
 
-	plan, _, err := f.svc.Revoke(f.ctx, RevokeTarget{Label: "ann-laptop"}, RevokeOptions{DryRun: true})
+	r, err := f.svc.Revoke(f.ctx, RevokeTarget{Label: "ann-laptop"}, RevokeOptions{DryRun: true})
+	plan := r.Plan
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,7 +35,11 @@ func TestRevokeKey(t *testing.T) {
 		t.Fatal("the dry run revoked the key")
 	}
 
-	_, rev, err := f.svc.Revoke(f.ctx, RevokeTarget{Label: "ann-laptop"}, RevokeOptions{})
+	r, err = f.svc.Revoke(f.ctx, RevokeTarget{Label: "ann-laptop"}, RevokeOptions{})
+	if err != nil || r.Revocation == nil || r.DryRun {
+		t.Fatalf("revoke: %+v %v", r, err)
+	}
+	rev := *r.Revocation
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,8 +71,9 @@ func TestRevokeKey(t *testing.T) {
 		t.Fatalf("inventory does not show the key revoked: %+v", rows)
 	}
 	// Revoking it again by id: the API answers 404, which counts as revoked.
-	_, again, err := f.svc.Revoke(f.ctx, RevokeTarget{ProjectID: "proj_alpha", KeyID: "key_a0001"}, RevokeOptions{})
-	if err != nil || again.Status != http.StatusNotFound || !strings.Contains(again.Answer, "already deleted") {
+	r, err = f.svc.Revoke(f.ctx, RevokeTarget{ProjectID: "proj_alpha", KeyID: "key_a0001"}, RevokeOptions{})
+	again := r.Revocation
+	if err != nil || again == nil || again.Status != http.StatusNotFound || !strings.Contains(again.Answer, "already deleted") {
 		t.Fatalf("second revoke: %+v %v", again, err)
 	}
 }
@@ -82,7 +88,7 @@ func TestRevokeServiceAccountKey(t *testing.T) {
 	if err != nil || plan.ServiceAccountName != "CI bot" || plan.Path != "/organization/projects/proj_alpha/service_accounts/svc_acct_ci" {
 		t.Fatalf("plan: %+v %v", plan, err)
 	}
-	if _, _, err := f.svc.Revoke(f.ctx, target, RevokeOptions{}); !apperr.Is(err, CodeConfirmSA) {
+	if _, err := f.svc.Revoke(f.ctx, target, RevokeOptions{}); !apperr.Is(err, CodeConfirmSA) {
 		t.Fatalf("revoke without confirming: %v", err)
 	} else if _, msg := apperr.Describe(err, "en"); !strings.Contains(msg, "CI bot") {
 		t.Fatalf("the confirmation does not name the service account: %s", msg)
@@ -90,7 +96,11 @@ func TestRevokeServiceAccountKey(t *testing.T) {
 	if !f.srv.OrgServiceAccountExists("proj_alpha", "svc_acct_ci") {
 		t.Fatal("deleted without confirmation")
 	}
-	_, rev, err := f.svc.Revoke(f.ctx, target, RevokeOptions{ConfirmServiceAccount: "CI bot"})
+	r, err := f.svc.Revoke(f.ctx, target, RevokeOptions{ConfirmServiceAccount: "CI bot"})
+	if err != nil || r.Revocation == nil {
+		t.Fatalf("revoke: %+v %v", r, err)
+	}
+	rev := r.Revocation
 	if err != nil || rev.ServiceAccountID != "svc_acct_ci" || rev.Status != 200 {
 		t.Fatalf("revoke: %+v %v", rev, err)
 	}
@@ -129,7 +139,7 @@ func TestLeakFindingSaysRevokedInOpenAI(t *testing.T) {
 	if fd := leak(); fd.Severity != keys.SeverityCritical || strings.Contains(fd.Title.En, "revoked in OpenAI") {
 		t.Fatalf("before revoking: %+v", fd)
 	}
-	if _, _, err := f.svc.Revoke(f.ctx, RevokeTarget{Label: "ann-laptop"}, RevokeOptions{}); err != nil {
+	if _, err := f.svc.Revoke(f.ctx, RevokeTarget{Label: "ann-laptop"}, RevokeOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	fd := leak()

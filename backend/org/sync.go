@@ -170,3 +170,17 @@ func ownAdminKey(admins []AdminKey, key string) string {
 	}
 	return id
 }
+
+// SyncIfDue syncs when Steward is connected and the snapshot is missing or
+// older than SyncEvery, as the app does at start. It reports whether it
+// synced.
+func (s *Service) SyncIfDue(ctx context.Context) (bool, error) {
+	c, err := s.Connection(ctx)
+	if err != nil || !c.SyncDue {
+		return false, err
+	}
+	if _, err := s.Sync(ctx); err != nil {
+		return false, err
+	}
+	return true, nil
+}

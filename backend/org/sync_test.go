@@ -116,3 +116,22 @@ func TestSyncWithRevokedAdminKey(t *testing.T) {
 		t.Fatalf("err = %v; want %s", err, CodeAdminRejected)
 	}
 }
+
+func TestSyncIfDue(t *testing.T) {
+	org, _ := baseOrg(t, 1)
+	f := newFixture(t, org)
+	if did, err := f.svc.SyncIfDue(f.ctx); did || err != nil {
+		t.Fatalf("not connected: %v %v", did, err)
+	}
+	f.connect()
+	if did, err := f.svc.SyncIfDue(f.ctx); !did || err != nil {
+		t.Fatalf("no snapshot yet: %v %v", did, err)
+	}
+	if did, _ := f.svc.SyncIfDue(f.ctx); did {
+		t.Fatal("synced again with a fresh snapshot")
+	}
+	f.svc.opts.Now = func() time.Time { return t0.Add(SyncEvery) }
+	if did, err := f.svc.SyncIfDue(f.ctx); !did || err != nil {
+		t.Fatalf("a day-old snapshot: %v %v", did, err)
+	}
+}
