@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"sync/atomic"
 	"time"
 
 	"steward/backend/openai"
@@ -21,16 +22,17 @@ type page[T any] struct {
 	LastID  *string `json:"last_id"`
 }
 
-// fetcher makes the calls of one sync and counts them.
+// fetcher makes the calls of one sync and counts them; it is safe for
+// concurrent use.
 type fetcher struct {
 	cl    *openai.Client
-	calls int
+	calls atomic.Int64
 }
 
 // get reads one object.
 func (f *fetcher) get(ctx context.Context, path string, q url.Values, out any) error {
 	info, err := f.cl.Admin(ctx, http.MethodGet, path, q, out)
-	f.calls += max(1, info.Attempt)
+	f.calls.Add(int64(max(1, info.Attempt)))
 	return err
 }
 

@@ -2,9 +2,11 @@ package org
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
+	"sync"
 )
 
 // Sync reads the whole organization — projects, each project's keys,
@@ -21,7 +23,7 @@ func (s *Service) Sync(ctx context.Context) (SyncResult, error) {
 	f := &fetcher{cl: cl}
 	snap, err := s.fetchSnapshot(ctx, f)
 	if err != nil {
-		return SyncResult{Calls: f.calls}, rejectedError("org.sync", err)
+		return SyncResult{Calls: int(f.calls.Load())}, rejectedError("org.sync", err)
 	}
 	adminKey, _ := s.vault.Get(VaultAccount)
 	ownID := ownAdminKey(snap.AdminKeys, adminKey)
@@ -30,15 +32,15 @@ func (s *Service) Sync(ctx context.Context) (SyncResult, error) {
 	}
 	hints, err := s.localHints(ctx, snap.Keys)
 	if err != nil {
-		return SyncResult{Calls: f.calls}, err
+		return SyncResult{Calls: int(f.calls.Load())}, err
 	}
 	if err := s.saveSnapshot(ctx, snap, hints, ownID); err != nil {
-		return SyncResult{Calls: f.calls}, err
+		return SyncResult{Calls: int(f.calls.Load())}, err
 	}
-	s.opts.Log.Info("organization synced", "admin_key", conn.Redacted, "keys", len(snap.Keys), "calls", f.calls)
+	s.opts.Log.Info("organization synced", "admin_key", conn.Redacted, "keys", len(snap.Keys), "calls", f.calls.Load())
 	res := SyncResult{SyncedAt: snap.SyncedAt, Projects: len(snap.Projects), Keys: len(snap.Keys),
 		ServiceAccounts: len(snap.ServiceAccounts), Users: len(snap.Users), Invites: len(snap.Invites),
-		AdminKeys: len(snap.AdminKeys), Calls: f.calls}
+		AdminKeys: len(snap.AdminKeys), Calls: int(f.calls.Load())}
 	inv, err := s.inventory(ctx)
 	if err != nil {
 		return res, err
@@ -61,12 +63,8 @@ func (s *Service) fetchSnapshot(ctx context.Context, f *fetcher) (Snapshot, erro
 	if err != nil {
 		return snap, err
 	}
-	for _, ap := range projects {
-		p := Project{ID: ap.ID, Name: str(ap.Name), Status: str(ap.Status), CreatedAt: unixTime(ap.CreatedAt)}
-		if err := s.fetchProject(ctx, f, &snap, &p); err != nil {
-			return snap, err
-		}
-		snap.Projects = append(snap.Projects, p)
+	if err := fetchProjects(ctx, f, &snap, projects); err != nil {
+		return snap, err
 	}
 	if err := fetchPeople(ctx, f, &snap); err != nil {
 		return snap, err
@@ -75,22 +73,91 @@ func (s *Service) fetchSnapshot(ctx context.Context, f *fetcher) (Snapshot, erro
 	return snap, err
 }
 
+// projectWorkers is how many projects are read at once.
+const projectWorkers = 4
+
+// projectPart is what one project contributes to a snapshot.
+type projectPart struct {
+	project Project
+	keys    []OrgKey
+	sas     []ServiceAccount
+}
+
+// fetchProjects reads the projects a few at a time and adds them to snap
+// in the order the API listed them; the first failure stops the rest.
+func fetchProjects(ctx context.Context, f *fetcher, snap *Snapshot, projects []apiProject) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	parts := make([]projectPart, len(projects))
+	errs := make([]error, len(projects))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(projectWorkers, len(projects)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				ap := projects[i]
+				parts[i].project = Project{ID: ap.ID, Name: str(ap.Name), Status: str(ap.Status), CreatedAt: unixTime(ap.CreatedAt)}
+				if errs[i] = fetchProject(ctx, f, &parts[i]); errs[i] != nil {
+					cancel()
+				}
+			}
+		}()
+	}
+	for i := range projects {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := firstError(errs); err != nil {
+		return err
+	}
+	for _, p := range parts {
+		snap.Projects = append(snap.Projects, p.project)
+		snap.Keys = append(snap.Keys, p.keys...)
+		snap.ServiceAccounts = append(snap.ServiceAccounts, p.sas...)
+	}
+	return nil
+}
+
+// firstError is the first error that is not a cancellation caused by it.
+func firstError(errs []error) error {
+	var first error
+	for _, err := range errs {
+		if err == nil {
+			continue
+		}
+		if !errors.Is(err, context.Canceled) {
+			return err
+		}
+		if first == nil {
+			first = err
+		}
+	}
+	return first
+}
+
 // fetchProject reads one project's keys, service accounts and settings.
-func (s *Service) fetchProject(ctx context.Context, f *fetcher, snap *Snapshot, p *Project) error {
+func fetchProject(ctx context.Context, f *fetcher, part *projectPart) error {
+	p := &part.project
 	base := "/organization/projects/" + url.PathEscape(p.ID)
 	ks, err := listAll[apiKey](ctx, f, base+"/api_keys", url.Values{"owner_project_access": {"any"}})
 	if err != nil {
 		return err
 	}
 	for _, k := range ks {
-		snap.Keys = append(snap.Keys, orgKey(p, k))
+		part.keys = append(part.keys, orgKey(p, k))
 	}
 	sas, err := listAll[apiServiceAccount](ctx, f, base+"/service_accounts", nil)
 	if err != nil {
 		return err
 	}
 	for _, sa := range sas {
-		snap.ServiceAccounts = append(snap.ServiceAccounts, ServiceAccount{ProjectID: p.ID, ID: sa.ID, Name: sa.Name,
+		part.sas = append(part.sas, ServiceAccount{ProjectID: p.ID, ID: sa.ID, Name: sa.Name,
 			Role: sa.Role, CreatedAt: unixTime(sa.CreatedAt)})
 	}
 	p.Settings, err = fetchProjectSettings(ctx, f, base)
