@@ -51,10 +51,10 @@ func orgAudit(ctx context.Context, env *Env, args []string) error {
 			printAuditImport(env, *imp)
 		}
 		tw := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "TIME\tTYPE\tPROJECT\tACTOR\tOBJECT\tLABEL")
+		fmt.Fprintln(tw, "TIME\tTYPE\tPROJECT\tACTOR\tMEMBER\tOBJECT\tLABEL")
 		for _, e := range evs {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", e.EffectiveAt.Format("2006-01-02 15:04:05Z"), e.Type,
-				dash(e.ProjectID), dash(e.Actor), dash(e.ObjectID), dash(e.Label))
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", e.EffectiveAt.Format("2006-01-02 15:04:05Z"), e.Type,
+				dash(e.ProjectID), dash(e.Actor), dash(e.Member), dash(e.ObjectID), dash(e.Label))
 		}
 		return tw.Flush()
 	})

@@ -32,6 +32,7 @@ type AuditEvent struct {
 	Actor       string          `json:"actor"`     // email or id of who did it
 	ObjectID    string          `json:"object_id"` // the key, user, project ... it is about
 	Label       string          `json:"label"`     // the local key's label, when the object is a linked key
+	Member      string          `json:"member"`    // the register's member whose email the actor has
 	Payload     json.RawMessage `json:"payload"`
 }
 

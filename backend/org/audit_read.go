@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 )
 
 // Audit returns imported events, newest first, each linked to the local
@@ -13,6 +14,10 @@ func (s *Service) Audit(ctx context.Context, q AuditQuery) ([]AuditEvent, error)
 		q.Limit = 1000
 	}
 	labels, err := s.keyLabels(ctx)
+	if err != nil {
+		return nil, err
+	}
+	members, err := s.membersByEmail(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -41,10 +46,26 @@ func (s *Service) Audit(ctx context.Context, q AuditQuery) ([]AuditEvent, error)
 			return nil, fmt.Errorf("read the audit log: %w", err)
 		}
 		e.EffectiveAt, e.Payload = unixTime(at), []byte(payload)
-		e.Label = labels[e.ObjectID]
+		e.Label, e.Member = labels[e.ObjectID], members[strings.ToLower(e.Actor)]
 		out = append(out, e)
 	}
 	return out, rows.Err()
+}
+
+// membersByEmail maps the register's members' emails (lower case) to
+// their names.
+func (s *Service) membersByEmail(ctx context.Context) (map[string]string, error) {
+	ms, err := s.reg.Members(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("read members: %w", err)
+	}
+	out := map[string]string{}
+	for _, m := range ms {
+		if m.Email != "" {
+			out[strings.ToLower(m.Email)] = m.Name
+		}
+	}
+	return out, nil
 }
 
 // keyLabels maps org key ids to the labels of the local keys linked to

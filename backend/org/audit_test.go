@@ -61,6 +61,7 @@ func TestAuditImportRecordsRevocations(t *testing.T) {
 	f.addLocal("Ann", "ann-laptop", vals[0])
 	f.connect()
 	f.sync()
+	f.srv.AddAuditEvents(openaitest.AuditEvent{ID: "audit_log-login", Type: "login.failed", EffectiveAt: t0.Add(-time.Hour), ActorEmail: "ANN@example.com"})
 	if _, err := f.svc.Revoke(f.ctx, RevokeTarget{Label: "ann-laptop"}, RevokeOptions{}); err != nil {
 		t.Fatal(err)
 	}
@@ -70,5 +71,9 @@ func TestAuditImportRecordsRevocations(t *testing.T) {
 	evs, err := f.svc.Audit(f.ctx, AuditQuery{Type: "api_key.deleted"})
 	if err != nil || len(evs) != 1 || evs[0].ObjectID != "key_a0000" || evs[0].Label != "ann-laptop" {
 		t.Fatalf("the deletion in the audit log: %+v %v", evs, err)
+	}
+	logins, err := f.svc.Audit(f.ctx, AuditQuery{Type: "login"})
+	if err != nil || len(logins) != 1 || logins[0].Member != "Ann" {
+		t.Fatalf("the failed login is not linked to Ann: %+v %v", logins, err)
 	}
 }
