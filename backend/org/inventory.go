@@ -157,3 +157,18 @@ func (s *Service) choices(ctx context.Context) (map[int64]KeyRef, error) {
 }
 
 func parseStamp(s string) (time.Time, error) { return time.Parse(time.RFC3339, s) }
+
+// LinkedFingerprints maps each org key linked to a local key to that key's
+// register fingerprint, for checks that join the organization with the
+// register and the usage log.
+func (s *Service) LinkedFingerprints(ctx context.Context) (map[KeyRef]string, error) {
+	v, err := s.inventory(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[KeyRef]string, len(v.m.byOrg))
+	for ref, k := range v.m.byOrg {
+		out[ref] = k.Fingerprint
+	}
+	return out, nil
+}

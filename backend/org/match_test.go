@@ -6,6 +6,7 @@ import (
 
 	"steward/backend/apperr"
 	"steward/backend/openaitest"
+	"steward/backend/secret"
 )
 
 func TestHintShowsNoMoreThanTheAPI(t *testing.T) {
@@ -63,6 +64,10 @@ func TestMatchAmbiguous(t *testing.T) {
 			if (r.ID == "key_y") != (r.Label == "ann-main") {
 				t.Fatalf("after choosing: %+v", r)
 			}
+		}
+		fps, err := f.svc.LinkedFingerprints(f.ctx)
+		if err != nil || len(fps) != 1 || fps[KeyRef{"proj_alpha", "key_y"}] != secret.Fingerprint(b) {
+			t.Fatalf("linked fingerprints: %v %v", fps, err)
 		}
 	})
 	t.Run("TwoLocalKeysForOneOrgKey", func(t *testing.T) {
