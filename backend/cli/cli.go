@@ -62,7 +62,7 @@ func commands() map[string]command {
 		"pii":       {"find personal data in a file, offline: pii FILE [--format text|json] [--redact]", runPII},
 		"privacy":   {"privacy-policy drafts: draft, check", runPrivacy},
 		"keys":      {"API keys in the keychain: add, list, verify, rotate, remove, findings, vault", runKeys},
-		"org":       {"the OpenAI organization (admin key): connect, disconnect, sync, keys, revoke, audit, settings", runOrg},
+		"org":       {"the OpenAI organization (admin key): connect, disconnect, sync, keys, choose, revoke, audit, settings", runOrg},
 	}
 }
 

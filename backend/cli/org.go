@@ -11,7 +11,7 @@ import (
 func runOrg(ctx context.Context, env *Env, args []string) error {
 	sub := map[string]func(context.Context, *Env, []string) error{
 		"connect": orgConnect, "disconnect": orgDisconnect, "sync": orgSync, "keys": orgKeys,
-		"revoke": orgRevoke, "audit": orgAudit, "settings": orgSettings,
+		"revoke": orgRevoke, "audit": orgAudit, "settings": orgSettings, "choose": orgChoose,
 	}
 	return dispatch("org", sub, ctx, env, args)
 }
@@ -81,6 +81,44 @@ func orgSync(ctx context.Context, env *Env, args []string) error {
 			res.SyncedAt.Format("2006-01-02 15:04:05Z"), res.Projects, res.Keys, res.Registered, res.Unregistered, res.Ambiguous,
 			res.ServiceAccounts, res.Users, res.Invites, res.AdminKeys, res.Calls)
 		printAuditImport(env, imp)
+		return printAmbiguities(ctx, env, o)
+	})
+}
+
+// printAmbiguities lists local keys that could be several org keys, with
+// the command that settles each.
+func printAmbiguities(ctx context.Context, env *Env, o *org.Service) error {
+	amb, err := o.Ambiguities(ctx)
+	if err != nil {
+		return err
+	}
+	for _, a := range amb {
+		fmt.Fprintf(env.Stdout, "Key %q could be any of:", a.Label)
+		for _, c := range a.Candidates {
+			fmt.Fprintf(env.Stdout, " %s (%s)", c.KeyID, c.ProjectID)
+		}
+		fmt.Fprintf(env.Stdout, ". Pick one: steward org choose %s --key-id ID --project PROJECT\n", a.Label)
+	}
+	return nil
+}
+
+// orgChoose links a local key to one of the org keys it could be.
+func orgChoose(ctx context.Context, env *Env, args []string) error {
+	fs := newFlags("org choose", env.Stderr)
+	keyID := fs.String("key-id", "", "the org key's id")
+	project := fs.String("project", "", "the project the key is in")
+	pos, err := parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 || *keyID == "" || *project == "" {
+		return usageErr("usage: steward org choose LABEL --key-id ID --project PROJECT")
+	}
+	return withOrg(ctx, env, func(o *org.Service) error {
+		if err := o.Choose(ctx, pos[0], org.KeyRef{ProjectID: *project, KeyID: *keyID}); err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "Linked %q to %s in %s.\n", pos[0], *keyID, *project)
 		return nil
 	})
 }

@@ -181,3 +181,42 @@ func decodeJSON(t *testing.T, s string, v any) {
 		t.Fatalf("decode %s: %v", s, err)
 	}
 }
+
+func TestOrgChooseAmbiguousMatch(t *testing.T) {
+	now := time.Now().UTC()
+	admin := orgKey(t, "sk-admin-")
+	a, b := orgKey(t, "sk-proj-")+"Qq7", orgKey(t, "sk-proj-")+"Qq7" // the API shows both as sk-proj-...Qq7
+	srv := openaitest.New(t, openaitest.WithOrg(openaitest.Org{
+		Projects: []openaitest.OrgProject{{ID: "proj_web", Name: "Web", CreatedAt: now,
+			Keys: []openaitest.ProjectKey{
+				{ID: "key_a", Name: "a", Value: a, OwnerUser: "user_ann", CreatedAt: now, LastUsedAt: now},
+				{ID: "key_b", Name: "b", Value: b, OwnerUser: "user_ann", CreatedAt: now, LastUsedAt: now},
+			}}},
+		Users:     []openaitest.OrgUser{{ID: "user_ann", Name: "Ann", Email: "ann@example.com", AddedAt: now}},
+		AdminKeys: []openaitest.OrgAdminKey{{ID: "key_admin", Value: admin, CreatedAt: now}},
+	}))
+	c := &orgCLI{t: t, dir: t.TempDir(), url: srv.URL}
+	c.must("", "keys", "vault", "file")
+	c.must("", "members", "add", "Ann")
+	c.must(b+"\n", "keys", "add", "--member", "Ann", "--label", "ann-b")
+	c.must(admin+"\n", "org", "connect")
+	out := c.must("", "org", "sync")
+	if !strings.Contains(out, `Key "ann-b" could be any of: key_a (proj_web) key_b (proj_web)`) {
+		t.Fatalf("sync does not surface the ambiguous match: %s", out)
+	}
+	if code, _, _ := c.run("", "org", "choose", "ann-b", "--key-id", "key_zzz", "--project", "proj_web"); code != ExitError {
+		t.Fatal("a key that is not a candidate was accepted")
+	}
+	c.must("", "org", "choose", "ann-b", "--key-id", "key_b", "--project", "proj_web")
+	out = c.must("", "org", "keys")
+	for _, line := range strings.Split(out, "\n") {
+		if strings.Contains(line, "key_b") != strings.Contains(line, "ann-b") {
+			t.Fatalf("after choosing: %s", out)
+		}
+	}
+	for _, k := range []string{admin, a, b} {
+		if strings.Contains(c.seen.String(), k) {
+			t.Fatal("a full key reached the output")
+		}
+	}
+}
