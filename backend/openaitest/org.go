@@ -246,5 +246,13 @@ func itoa(n int) string {
 	return string(b)
 }
 
-// orgState returns the live organization.
-func (s *Server) orgState() *orgState { return s.org }
+// orgState returns the live organization, made on first use for servers
+// built without it (Listen).
+func (s *Server) orgState() *orgState {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.org == nil {
+		s.org = newOrgState(s.cfg.org)
+	}
+	return s.org
+}

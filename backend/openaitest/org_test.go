@@ -260,3 +260,26 @@ func TestAdminAuditFiltersAndLoggingOff(t *testing.T) {
 }
 
 func contains(s, sub string) bool { return strings.Contains(s, sub) }
+
+func TestListenServesTheOrgFromEnv(t *testing.T) {
+	admin, k := adminKey(t), testKey(t)
+	env := map[string]string{"FAKEOPENAI_ADMIN_KEY": admin, "FAKEOPENAI_ORG_KEYS": k + ", "}
+	org, ok := OrgFromEnv(func(n string) string { return env[n] }, orgT0)
+	if !ok {
+		t.Fatal("no org from the environment")
+	}
+	srv, err := Listen("127.0.0.1:0", WithOrg(org), WithKeys(admin))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	resp, b := get(t, srv, admin, "/organization/projects/proj_e2e/api_keys")
+	var pg listPage
+	decode(t, b, &pg)
+	if resp.StatusCode != 200 || len(pg.Data) != 1 || pg.Data[0]["redacted_value"] != Redacted(k) {
+		t.Fatalf("%d %s", resp.StatusCode, b)
+	}
+	if _, ok := OrgFromEnv(func(string) string { return "" }, orgT0); ok {
+		t.Fatal("an org without an admin key")
+	}
+}
