@@ -21,6 +21,7 @@ import (
 	"steward/backend/keys"
 	"steward/backend/leakscan"
 	"steward/backend/moderation"
+	"steward/backend/org"
 	"steward/backend/privacy"
 	"steward/backend/settings"
 	"steward/backend/store"
@@ -48,6 +49,7 @@ type App struct {
 	usageWriter   *usage.Writer
 	usageScreen   *usage.Screen
 	gatewayScreen *gateway.Screen
+	orgScreen     *org.Screen // orghook.go
 	scans         scans
 	openErr       error // why the data folder could not be opened, shown by the UI
 }
@@ -57,7 +59,7 @@ type App struct {
 func NewApp(dataDirFlag, version string) *App {
 	a := &App{version: version, log: applog.Discard(), checklist: &checklist.Service{}, keysScreen: &keys.Screen{}, privacyScreen: &privacy.Screen{},
 		moderation: &moderation.Service{}, usageScreen: &usage.Screen{},
-		gatewayScreen: &gateway.Screen{}}
+		gatewayScreen: &gateway.Screen{}, orgScreen: &org.Screen{}}
 	a.openErr = a.open(dataDirFlag)
 	return a
 }
@@ -88,13 +90,14 @@ func (a *App) open(dataDirFlag string) error {
 	a.openGateway()
 	a.openPrivacy()
 	a.openModeration()
+	a.openOrg()
 	a.log.Info("started", "version", a.version, "data_dir", dir)
 	return nil
 }
 
 // bindings lists the structs whose methods the frontend calls.
 func (a *App) bindings() []any {
-	return []any{a, a.checklist, a.keysScreen, a.privacyScreen, a.moderation, a.usageScreen, a.gatewayScreen}
+	return []any{a, a.checklist, a.keysScreen, a.privacyScreen, a.moderation, a.usageScreen, a.gatewayScreen, a.orgScreen}
 }
 
 func (a *App) startup(ctx context.Context) { a.ctx = ctx }

@@ -23,7 +23,7 @@ func (s *Service) Connect(ctx context.Context, adminKey string) (Connection, err
 		return Connection{}, err
 	}
 	red := secret.Redact(key)
-	cl, err := s.client(key)
+	cl, err := s.client(ctx, key)
 	if err != nil {
 		return Connection{}, err
 	}
@@ -38,7 +38,7 @@ func (s *Service) Connect(ctx context.Context, adminKey string) (Connection, err
 		_, err := tx.ExecContext(ctx, `INSERT INTO org_connection(id, fingerprint, redacted, base_url, connected_at)
 			VALUES (1, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET fingerprint = excluded.fingerprint,
 			redacted = excluded.redacted, base_url = excluded.base_url, connected_at = excluded.connected_at, admin_key_id = ''`,
-			secret.Fingerprint(key), red, s.opts.BaseURL, s.stamp())
+			secret.Fingerprint(key), red, s.baseURL(ctx), s.stamp())
 		return err
 	})
 	if err != nil {

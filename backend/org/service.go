@@ -37,7 +37,10 @@ type KeyUsage interface {
 // Options adjusts New. BaseURL is the API root every admin call goes to
 // (OPENAI_BASE_URL on the CLI); empty means OpenAI's.
 type Options struct {
-	BaseURL    string
+	BaseURL string
+	// BaseURLOf, when set, is asked for the base URL at every call instead
+	// (the GUI's setting can change while the app runs); "" means BaseURL.
+	BaseURLOf  func(ctx context.Context) string
 	HTTPClient *http.Client
 	Client     []openai.Option // retry policy, observer, sleep, ...
 	Usage      KeyUsage        // feeds the shared-key finding; none when nil
@@ -72,9 +75,19 @@ func (s *Service) now() time.Time { return s.opts.Now().UTC() }
 
 func (s *Service) stamp() string { return s.now().Format(time.RFC3339) }
 
+// baseURL is where admin calls go now.
+func (s *Service) baseURL(ctx context.Context) string {
+	if s.opts.BaseURLOf != nil {
+		if u := s.opts.BaseURLOf(ctx); u != "" {
+			return u
+		}
+	}
+	return s.opts.BaseURL
+}
+
 // client builds an API client for adminKey.
-func (s *Service) client(adminKey string) (*openai.Client, error) {
-	return openai.New(openai.Config{BaseURL: s.opts.BaseURL, APIKey: adminKey, HTTPClient: s.opts.HTTPClient}, s.opts.Client...)
+func (s *Service) client(ctx context.Context, adminKey string) (*openai.Client, error) {
+	return openai.New(openai.Config{BaseURL: s.baseURL(ctx), APIKey: adminKey, HTTPClient: s.opts.HTTPClient}, s.opts.Client...)
 }
 
 // connected returns a client with the stored admin key, or errNotConnected.
@@ -90,6 +103,6 @@ func (s *Service) connected(ctx context.Context) (*openai.Client, Connection, er
 	if err != nil {
 		return nil, c, errAdminKeyMissing(err)
 	}
-	cl, err := s.client(key)
+	cl, err := s.client(ctx, key)
 	return cl, c, err
 }
