@@ -2,6 +2,10 @@ package org
 
 import (
 	"context"
+	"fmt"
+	"time"
+
+	"steward/backend/apperr"
 
 	"steward/backend/keys"
 )
@@ -64,5 +68,18 @@ func (sc *Screen) Findings() ([]keys.Finding, error) { return sc.s.Findings(sc.c
 // ImportAudit imports new audit log events.
 func (sc *Screen) ImportAudit() (AuditImport, error) { return sc.s.ImportAudit(sc.ctx()) }
 
-// Audit is the imported audit log, newest first.
-func (sc *Screen) Audit(q AuditQuery) ([]AuditEvent, error) { return sc.s.Audit(sc.ctx(), q) }
+// Audit is the imported audit log, newest first: since an RFC 3339 time or
+// a date ("" for all), of one type or family ("" for all).
+func (sc *Screen) Audit(since, typ string, limit int) ([]AuditEvent, error) {
+	q := AuditQuery{Type: typ, Limit: limit}
+	if since != "" {
+		t, err := time.Parse(time.RFC3339, since)
+		if err != nil {
+			if t, err = time.Parse(time.DateOnly, since); err != nil {
+				return nil, apperr.Text(apperr.Invalid, "org.audit", fmt.Sprintf("%q is not a date.", since), fmt.Sprintf("“%s”不是日期。", since))
+			}
+		}
+		q.Since = t
+	}
+	return sc.s.Audit(sc.ctx(), q)
+}

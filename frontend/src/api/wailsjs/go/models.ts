@@ -2166,41 +2166,6 @@ export namespace org {
 		    return a;
 		}
 	}
-	export class AuditQuery {
-	    // Go type: time
-	    since: any;
-	    type: string;
-	    limit: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new AuditQuery(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.since = this.convertValues(source["since"], null);
-	        this.type = source["type"];
-	        this.limit = source["limit"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
 	export class Connection {
 	    connected: boolean;
 	    redacted: string;

@@ -5,7 +5,7 @@ import {keys} from '../models';
 
 export function Ambiguities():Promise<Array<org.Ambiguity>>;
 
-export function Audit(arg1:org.AuditQuery):Promise<Array<org.AuditEvent>>;
+export function Audit(arg1:string,arg2:string,arg3:number):Promise<Array<org.AuditEvent>>;
 
 export function Choose(arg1:string,arg2:org.KeyRef):Promise<void>;
 

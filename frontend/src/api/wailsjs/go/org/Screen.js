@@ -6,8 +6,8 @@ export function Ambiguities() {
   return window['go']['org']['Screen']['Ambiguities']();
 }
 
-export function Audit(arg1) {
-  return window['go']['org']['Screen']['Audit'](arg1);
+export function Audit(arg1, arg2, arg3) {
+  return window['go']['org']['Screen']['Audit'](arg1, arg2, arg3);
 }
 
 export function Choose(arg1, arg2) {
