@@ -62,8 +62,9 @@ func (sc *Screen) Revoke(t RevokeTarget, o RevokeOptions) (RevokeResult, error) 
 	return sc.s.Revoke(sc.ctx(), t, o)
 }
 
-// Findings are the organization's findings.
-func (sc *Screen) Findings() ([]keys.Finding, error) { return sc.s.Findings(sc.ctx()) }
+// Findings are the register's findings and the organization's, so a leak
+// finding shows when its key was revoked in OpenAI.
+func (sc *Screen) Findings() ([]keys.Finding, error) { return sc.s.AllFindings(sc.ctx()) }
 
 // ImportAudit imports new audit log events.
 func (sc *Screen) ImportAudit() (AuditImport, error) { return sc.s.ImportAudit(sc.ctx()) }

@@ -23,7 +23,7 @@ func main() {
 		opts = append(opts, openaitest.WithKeys(k))
 	}
 	if org, ok := openaitest.OrgFromEnv(os.Getenv, time.Now()); ok { // FAKEOPENAI_ADMIN_KEY, FAKEOPENAI_ORG_KEYS
-		opts = append(opts, openaitest.WithOrg(org))
+		opts = append(opts, openaitest.WithOrg(org), openaitest.WithKeys(org.AdminKeys[0].Value))
 	}
 	srv, err := openaitest.Listen(*addr, opts...)
 	if err != nil {
