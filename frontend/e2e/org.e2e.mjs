@@ -172,9 +172,9 @@ const steps = [
     async () => {
       needsOrg();
       await orgTab('findings');
-      const leak = page.locator(`${$('org-findings')} li[data-kind="leaked"]`);
+      const leak = page.locator(`${$('org-findings')} li[data-kind="leaked"]`).filter({ hasText: fx.label });
       await leak.first().waitFor();
-      const text = await leak.first().innerText();
+      const text = (await leak.first().innerText()).replace(/\s+/g, ' ');
       assert(text.includes('revoked in OpenAI at'), `the leak finding reads ${text}`);
       await shot('04-findings');
       await orgTab('audit');

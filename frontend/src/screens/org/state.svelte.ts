@@ -88,6 +88,8 @@ class OrgState {
 
   async revoke(row: api.OrgKeyRow, confirmServiceAccount: string): Promise<api.OrgRevokeResult> {
     const res = await api.revokeOrgKey({ label: '', project_id: row.project_id, key_id: row.id }, confirmServiceAccount);
+    // The deletion is in the audit log now: bring it into the timeline.
+    await api.importOrgAudit().catch(() => null);
     await this.loadSnapshot();
     return res;
   }
