@@ -7,6 +7,7 @@ import { moderationEn } from './moderation.en';
 import { privacyEn } from './privacy.en';
 import { usageEn } from './usage.en';
 import { gatewayEn } from './gateway.en';
+import { orgEn } from './org.en';
 
 export const en = {
   ...keysEn,
@@ -15,6 +16,7 @@ export const en = {
   ...privacyEn,
   ...usageEn,
   ...gatewayEn,
+  ...orgEn,
   'common.back': 'Back',
   'common.next': 'Next',
   'common.cancel': 'Cancel',
@@ -37,6 +39,7 @@ export const en = {
   'nav.moderation': 'Moderation',
   'nav.usage': 'Usage',
   'nav.gateway': 'Gateway',
+  'nav.org': 'Organization',
   'nav.privacy': 'Privacy policy',
   'nav.settings': 'Settings',
 
