@@ -89,9 +89,9 @@ const steps = [
       await page.click($('nav-settings'));
       await page.click($('lang-en'));
       await page.waitForSelector(`${$('lang-en')}[aria-checked="true"]`);
-      const before = await goCall('main.App.BaseURL');
+      const before = await goCall('gui.Settings.BaseURL');
       fx.baseURL = before.ok ? before.value : '';
-      const set = await goCall('main.App.SetBaseURL', OPENAI_URL);
+      const set = await goCall('gui.Settings.SetBaseURL', OPENAI_URL);
       assert(set.ok, `set the base URL: ${set.error}`);
     },
   ],
@@ -99,9 +99,9 @@ const steps = [
     'register the organization key and leak it into a file',
     async () => {
       needsOrg();
-      const m = await goCall('keys.Screen.AddMember', { name: fx.member, email: '', role: 'E2E' });
+      const m = await goCall('gui.Keys.AddMember', { name: fx.member, email: '', role: 'E2E' });
       assert(m.ok, `add member: ${m.error}`);
-      const k = await goCall('keys.Screen.AddKey', { label: fx.label, member: fx.member, environment: 'dev', notes: '' }, ORG_KEY);
+      const k = await goCall('gui.Keys.AddKey', { label: fx.label, member: fx.member, environment: 'dev', notes: '' }, ORG_KEY);
       assert(k.ok, `add key: ${k.error}`);
       fx.dir = mkdtempSync(join(tmpdir(), 'steward-e2e-org-'));
       writeFileSync(join(fx.dir, '.env'), `OPENAI_API_KEY=${ORG_KEY}\n`);
@@ -162,7 +162,7 @@ const steps = [
       await shot('03-confirm');
       await page.click($('org-revoke-confirm'));
       await page.waitForSelector(`${$('org-key-key_e2e_1')}[data-status="revoked"]`);
-      const keys = await goCall('keys.Screen.Keys');
+      const keys = await goCall('gui.Keys.Keys');
       const rec = (keys.value ?? []).find((k) => k.label === fx.label);
       assert(rec?.status === 'revoked', `the local record is ${rec?.status}`);
     },
@@ -193,7 +193,7 @@ const steps = [
       await orgTab('keys');
       await page.click($('org-disconnect'));
       await page.waitForSelector($('org-connect'));
-      await goCall('main.App.SetBaseURL', fx.baseURL ?? '');
+      await goCall('gui.Settings.SetBaseURL', fx.baseURL ?? '');
     },
   ],
 ];
