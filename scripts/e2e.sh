@@ -19,7 +19,11 @@ rand() { head -c 200 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c "$1"; 
 export STEWARD_E2E_OPENAI_KEY="sk-proj-$(rand 40)T3BlbkFJ$(rand 40)"
 go build -o build/artifacts/fakeopenai ./tools/fakeopenai
 go build ${tags:+-tags "$tags"} -o build/artifacts/steward-cli .
-FAKEOPENAI_KEY="$STEWARD_E2E_OPENAI_KEY" build/artifacts/fakeopenai -listen 127.0.0.1:18080 >build/artifacts/fakeopenai.log 2>&1 &
+# An organization for the Organization screen: its admin key, and a project
+# key in it that the test registers, leaks into a file and revokes.
+export STEWARD_E2E_ADMIN_KEY="sk-admin-$(rand 48)" STEWARD_E2E_ORG_KEY="sk-proj-$(rand 40)T3BlbkFJ$(rand 40)"
+FAKEOPENAI_KEY="$STEWARD_E2E_OPENAI_KEY" FAKEOPENAI_ADMIN_KEY="$STEWARD_E2E_ADMIN_KEY" FAKEOPENAI_ORG_KEYS="$STEWARD_E2E_ORG_KEY" \
+  build/artifacts/fakeopenai -listen 127.0.0.1:18080 >build/artifacts/fakeopenai.log 2>&1 &
 fake=$!
 dev=""
 trap 'kill $fake 2>/dev/null || true; [ -z "$dev" ] || kill -- -$dev 2>/dev/null || true; rm -rf "$STEWARD_DATA_DIR" "$STEWARD_E2E_EXPORT_DIR"' EXIT

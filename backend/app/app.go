@@ -4,7 +4,7 @@
 // behaves the same whichever front calls it.
 //
 // Each capability is one small struct (Checklist, Keys, LeakScan,
-// Moderation, Usage, Gateway, Privacy, Settings, Data) whose exported
+// Moderation, Usage, Gateway, Privacy, Org, Settings, Data) whose exported
 // methods take a context.Context first and return (T, error) or error.
 // Exports writes reports to an io.Writer for both fronts.
 package app
@@ -21,6 +21,7 @@ import (
 	"steward/backend/checks"
 	"steward/backend/keys"
 	"steward/backend/leakscan"
+	"steward/backend/org"
 	"steward/backend/privacy"
 	"steward/backend/settings"
 	"steward/backend/store"
@@ -47,7 +48,8 @@ type Options struct {
 	// Now is the clock of dated records and exports; time.Now when nil.
 	Now func() time.Time
 	// PruneUsage prunes old usage rows in the background after opening,
-	// then brings the automatic checks up to date (the window does).
+	// then brings the automatic checks up to date, and syncs the OpenAI
+	// organization when its snapshot is due (the window does).
 	PruneUsage bool
 }
 
@@ -61,6 +63,7 @@ type Services struct {
 	Usage      *Usage
 	Gateway    *Gateway
 	Privacy    *Privacy
+	Org        *Org
 	Settings   *Settings
 	Data       *Data
 	Exports    *Exports // not bound: writes reports for the fronts to save
@@ -101,10 +104,11 @@ func Open(ctx context.Context, opts Options) (*Services, error) {
 	c.build(ctx)
 	s := c.services()
 	if opts.PruneUsage {
-		go func() {
+		c.startup(func(context.Context) {
 			c.prune()
 			s.Checks.startup()
-		}()
+		})
+		c.startup(s.Org.startup)
 	}
 	c.log.Info("started", "version", opts.Version, "data_dir", dir)
 	return s, nil
@@ -112,7 +116,7 @@ func Open(ctx context.Context, opts Options) (*Services, error) {
 
 // Bound lists the services the window calls, in a stable order.
 func (s *Services) Bound() []any {
-	return []any{s.Checklist, s.Checks, s.Keys, s.LeakScan, s.Moderation, s.Usage, s.Gateway, s.Privacy, s.Settings, s.Data}
+	return []any{s.Checklist, s.Checks, s.Keys, s.LeakScan, s.Moderation, s.Usage, s.Gateway, s.Privacy, s.Org, s.Settings, s.Data}
 }
 
 // Language is the user's language for messages (en or zh-CN).
@@ -121,10 +125,13 @@ func (s *Services) Language() string { return s.c.settings.Language() }
 // Log is the app log (discarded unless Options.AppLog).
 func (s *Services) Log() *applog.Log { return s.c.log }
 
-// Close stops the gateway, drains the usage log and closes the database.
+// Close stops the gateway, lets the checks that follow a change finish,
+// cancels startup work, drains the usage log and closes the database.
 func (s *Services) Close() error {
 	s.Gateway.stop()
+	s.c.bg.Wait()
 	s.c.cancel()
+	s.c.startups.Wait()
 	s.c.bg.Wait()
 	s.c.closeUsage()
 	s.c.log.Info("stopped")
@@ -149,12 +156,17 @@ type core struct {
 	usage     *usage.Service
 	writer    *usage.Writer
 	recs      *usage.Reconciliations
+	org       *org.Service
 	checks    *checks.Service // set once built; sourceChanged runs it
 	checksMu  sync.Mutex      // one background check run at a time
 	bg        sync.WaitGroup  // background check runs, waited for by Close
 	base      context.Context // the parent of background work; cancelled by Close
 	cancel    context.CancelFunc
+	startups  sync.WaitGroup // startup work: cancelled, then awaited, by Close
 }
+
+// startup runs fn in the background under the base context.
+func (c *core) startup(fn func(context.Context)) { c.startups.Go(func() { fn(c.base) }) }
 
 // build assembles the domain services in dependency order.
 func (c *core) build(ctx context.Context) {
@@ -173,6 +185,7 @@ func (c *core) build(ctx context.Context) {
 	c.recs = usage.NewReconciliations(c.store)
 	c.writer = usage.NewWriter(c.usage, usage.WriterOptions{Log: c.log.Logger})
 	c.privacy = privacy.New(c.store, privacy.Options{})
+	c.org = c.newOrgService()
 }
 
 // services builds the capability structs over the core.
@@ -185,6 +198,7 @@ func (c *core) services() *Services {
 	s.Gateway = newGateway(c)
 	s.Privacy = &Privacy{c: c, mod: s.Moderation}
 	s.Checks = newChecks(c, s.Gateway, s.Moderation)
+	s.Org = &Org{c: c, checks: s.Checks}
 	s.Exports = &Exports{c: c, privacy: s.Privacy, mod: s.Moderation, checks: s.Checks}
 	s.Settings.gateway = s.Gateway
 	return s
@@ -194,5 +208,5 @@ func (c *core) services() *Services {
 // pointers), for the binding generator and the tests that check their shape.
 func BoundTypes() []any {
 	return []any{(*Checklist)(nil), (*Checks)(nil), (*Keys)(nil), (*LeakScan)(nil), (*Moderation)(nil), (*Usage)(nil),
-		(*Gateway)(nil), (*Privacy)(nil), (*Settings)(nil), (*Data)(nil)}
+		(*Gateway)(nil), (*Privacy)(nil), (*Org)(nil), (*Settings)(nil), (*Data)(nil)}
 }

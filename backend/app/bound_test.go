@@ -34,7 +34,7 @@ func TestBoundMethodsTakeContextFirst(t *testing.T) {
 // list the same services, so the generated bindings cover what is opened.
 func TestServicesBindEveryBoundType(t *testing.T) {
 	s := &Services{Checklist: &Checklist{}, Checks: &Checks{}, Keys: &Keys{}, LeakScan: &LeakScan{}, Moderation: &Moderation{},
-		Usage: &Usage{}, Gateway: &Gateway{}, Privacy: &Privacy{}, Settings: &Settings{}, Data: &Data{}}
+		Usage: &Usage{}, Gateway: &Gateway{}, Privacy: &Privacy{}, Org: &Org{}, Settings: &Settings{}, Data: &Data{}}
 	bound, types := s.Bound(), BoundTypes()
 	if len(bound) != len(types) {
 		t.Fatalf("Bound lists %d services, BoundTypes %d", len(bound), len(types))

@@ -19,7 +19,7 @@ type Checks struct {
 
 func newChecks(c *core, g *Gateway, m *Moderation) *Checks {
 	src := checks.Sources{Keys: c.keys, Leaks: c.leaks, Gateway: g.access, Usage: c.usage,
-		Reconciliations: c.recs, Moderation: m.svc, Privacy: c.privacy, Providers: providerDrill{g}}
+		Reconciliations: c.recs, Moderation: m.svc, Privacy: c.privacy, Providers: providerDrill{g}, Org: orgSource{c.org}}
 	c.checks = checks.New(c.store, c.checklist, src, checks.Options{Now: c.opts.Now})
 	return &Checks{c: c, svc: c.checks}
 }
@@ -83,7 +83,7 @@ func (k *Checks) startup() {
 // AuditBundle writes a workspace's audit bundle (a zip with a SHA-256
 // manifest) in lang, covering the period from since (zero: 90 days back).
 func (e *Exports) AuditBundle(ctx context.Context, w io.Writer, workspace, lang string, since time.Time) (auditbundle.Manifest, error) {
-	in := auditbundle.Inputs{Checklist: e.c.checklist, Checks: e.checks.svc, Leaks: e.c.leaks, Keys: e.c.keys,
+	in := auditbundle.Inputs{Checklist: e.c.checklist, Checks: e.checks.svc, Leaks: e.c.leaks, Keys: e.c.keys, Org: orgSource{e.c.org},
 		Moderation: e.mod.svc, Usage: e.c.usage, Privacy: e.c.privacy, Version: e.c.opts.Version, Now: e.c.opts.Now}
 	return auditbundle.Write(ctx, in, auditbundle.Options{Workspace: workspace, Lang: lang, Since: since}, w)
 }

@@ -2,10 +2,13 @@ package app
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"sync"
 
 	"steward/backend/apperr"
 	"steward/backend/keys"
+	"steward/backend/org"
 )
 
 // VaultStatus tells where keys are kept and whether that vault can be used now.
@@ -145,6 +148,9 @@ func (k *Keys) UseVault(ctx context.Context, kind, passphrase string) (VaultStat
 			if _, err := keys.MoveSecrets(ctx, c.keys, c.vault.Current(), next); err != nil {
 				return VaultStatus{}, err
 			}
+			if err := moveAdminKey(c.vault.Current(), next); err != nil {
+				return VaultStatus{}, err
+			}
 		}
 	}
 	if err := c.settings.SetValue(ctx, keys.SettingVault, kind); err != nil {
@@ -172,3 +178,20 @@ func (c *core) openVault(kind, passphrase string) (keys.Vault, error) {
 // KeychainStatus reports whether the OS keychain can keep keys: nil, or an
 // error saying why not and how to fix it.
 func (k *Keys) KeychainStatus(context.Context) error { return keys.CheckKeychain() }
+
+// moveAdminKey moves the organization's admin key, when there is one, to
+// the new vault with the register's keys.
+func moveAdminKey(from, to keys.Vault) error {
+	v, err := from.Get(org.VaultAccount)
+	if errors.Is(err, keys.ErrNotFound) {
+		return nil // none kept: Steward is not connected
+	}
+	if err != nil {
+		return fmt.Errorf("read the organization's admin key from the old vault: %w", err)
+	}
+	if err := to.Set(org.VaultAccount, v); err != nil {
+		return fmt.Errorf("write the organization's admin key to the new vault: %w", err)
+	}
+	from.Delete(org.VaultAccount)
+	return nil
+}

@@ -70,6 +70,7 @@ func commands() map[string]command {
 		"pii":       {"find personal data in a file, offline: pii FILE [--format text|json] [--redact]", runPII},
 		"privacy":   {"privacy-policy drafts: answers, suggestions, check, draft, drafts", runPrivacy},
 		"keys":      {"API keys in the vault: add, list, edit, verify, rotate, mark, places, events, remove, findings, vault", runKeys},
+		"org":       {"the OpenAI organization (admin key): connect, disconnect, sync, keys, choose, revoke, audit, settings", runOrg},
 	}
 }
 

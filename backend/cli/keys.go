@@ -116,22 +116,22 @@ func keysFindings(ctx context.Context, env *Env, args []string) error {
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
-	return withRegister(ctx, env, func(reg *app.Keys) error {
-		fs, err := reg.Findings(ctx)
+	return withServices(ctx, env, func(svc *app.Services) error {
+		findings, err := svc.Org.Findings(ctx) // the register's and, once connected, the organization's
 		if err != nil {
 			return err
 		}
 		if *format == "json" {
-			err = writeJSON(env.Stdout, fs)
+			err = writeJSON(env.Stdout, findings)
 		} else {
-			for _, f := range fs {
+			for _, f := range findings {
 				fmt.Fprintf(env.Stdout, "[%s] %s\n  %s\n  %s\n", f.Severity, f.Title.In(*lang), f.Why.In(*lang), f.Fix.In(*lang))
 			}
-			if len(fs) == 0 {
+			if len(findings) == 0 {
 				fmt.Fprintln(env.Stdout, "No key hygiene findings.")
 			}
 		}
-		if err == nil && len(fs) > 0 {
+		if err == nil && len(findings) > 0 {
 			return errFinding
 		}
 		return err

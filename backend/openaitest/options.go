@@ -13,6 +13,7 @@ type config struct {
 	models  []string
 	reply   func(prompt string) string
 	usage   []UsageRecord
+	org     Org // the Administration API's organization (org.go)
 }
 
 func defaultConfig() config {

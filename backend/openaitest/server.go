@@ -39,6 +39,7 @@ type Server struct {
 	faults []pendingFault
 	budget *budget
 	usage  []UsageRecord
+	org    *orgState // the Administration API's organization (org.go)
 }
 
 // New starts a server that is closed when the test ends.
@@ -48,7 +49,7 @@ func New(t testing.TB, opts ...Option) *Server {
 	for _, o := range opts {
 		o(&cfg)
 	}
-	s := &Server{cfg: cfg, usage: append([]UsageRecord(nil), cfg.usage...)}
+	s := &Server{cfg: cfg, usage: append([]UsageRecord(nil), cfg.usage...), org: newOrgState(cfg.org)}
 	if cfg.limits.RequestsPerMinute > 0 || cfg.limits.TokensPerMinute > 0 {
 		s.budget = newBudget(cfg.limits, cfg.now())
 	}
@@ -217,6 +218,8 @@ func (s *Server) route(x *exchange) {
 		s.embed(x)
 	case p == "/organization/usage/completions" && m == http.MethodGet:
 		s.usageCompletions(x)
+	case isAdminPath(p):
+		s.routeAdmin(x)
 	default:
 		writeError(x.w, http.StatusNotFound, apiError{
 			Message: fmt.Sprintf("Invalid URL (%s %s)", m, x.r.URL.Path), Type: "invalid_request_error"})

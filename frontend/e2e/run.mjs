@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 
 const dir = dirname(fileURLToPath(import.meta.url));
 const FIRST = 'overview.e2e.mjs';
-const only = process.argv[2];
+const only = process.argv[2] || process.env.STEWARD_E2E_ONLY; // a file name prefix, e.g. org
 const files = readdirSync(dir)
   .filter((f) => f.endsWith('.e2e.mjs') && (!only || f.startsWith(only)))
   .sort((a, b) => Number(b === FIRST) - Number(a === FIRST) || a.localeCompare(b));

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"steward/backend/openaitest"
 )
@@ -20,6 +21,9 @@ func main() {
 	var opts []openaitest.Option
 	if k := os.Getenv("FAKEOPENAI_KEY"); k != "" {
 		opts = append(opts, openaitest.WithKeys(k))
+	}
+	if org, ok := openaitest.OrgFromEnv(os.Getenv, time.Now()); ok { // FAKEOPENAI_ADMIN_KEY, FAKEOPENAI_ORG_KEYS
+		opts = append(opts, openaitest.WithOrg(org), openaitest.WithKeys(org.AdminKeys[0].Value))
 	}
 	srv, err := openaitest.Listen(*addr, opts...)
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 	keys "steward/backend/keys"
 	leakscan "steward/backend/leakscan"
 	moderation "steward/backend/moderation"
+	org "steward/backend/org"
 	pii "steward/backend/pii"
 	privacy "steward/backend/privacy"
 	settings "steward/backend/settings"
@@ -32,6 +33,7 @@ func bind(s *app.Services, ctx func() context.Context, err error) []any {
 		&Usage{v.Usage, ctx, err},
 		&Gateway{v.Gateway, ctx, err},
 		&Privacy{v.Privacy, ctx, err},
+		&Org{v.Org, ctx, err},
 		&Settings{v.Settings, ctx, err},
 		&Data{v.Data, ctx, err},
 	}
@@ -1309,6 +1311,128 @@ func (x *Privacy) Suggestions() ([]privacy.Suggestion, error) {
 		return zero, x.err
 	}
 	return x.s.Suggestions(x.ctx())
+}
+
+// Org is app.Org as the window calls it.
+type Org struct {
+	s   *app.Org
+	ctx func() context.Context
+	err error
+}
+
+// Ambiguities calls app.Org.Ambiguities under the window's context.
+func (x *Org) Ambiguities() ([]org.Ambiguity, error) {
+	if x.s == nil {
+		var zero []org.Ambiguity
+		return zero, x.err
+	}
+	return x.s.Ambiguities(x.ctx())
+}
+
+// Audit calls app.Org.Audit under the window's context.
+func (x *Org) Audit(a1 string, a2 string, a3 int) ([]org.AuditEvent, error) {
+	if x.s == nil {
+		var zero []org.AuditEvent
+		return zero, x.err
+	}
+	return x.s.Audit(x.ctx(), a1, a2, a3)
+}
+
+// Choose calls app.Org.Choose under the window's context.
+func (x *Org) Choose(a1 string, a2 org.KeyRef) error {
+	if x.s == nil {
+		return x.err
+	}
+	return x.s.Choose(x.ctx(), a1, a2)
+}
+
+// Connect calls app.Org.Connect under the window's context.
+func (x *Org) Connect(a1 string) (org.Connection, error) {
+	if x.s == nil {
+		var zero org.Connection
+		return zero, x.err
+	}
+	return x.s.Connect(x.ctx(), a1)
+}
+
+// Connection calls app.Org.Connection under the window's context.
+func (x *Org) Connection() (org.Connection, error) {
+	if x.s == nil {
+		var zero org.Connection
+		return zero, x.err
+	}
+	return x.s.Connection(x.ctx())
+}
+
+// Disconnect calls app.Org.Disconnect under the window's context.
+func (x *Org) Disconnect() error {
+	if x.s == nil {
+		return x.err
+	}
+	return x.s.Disconnect(x.ctx())
+}
+
+// Findings calls app.Org.Findings under the window's context.
+func (x *Org) Findings() ([]keys.Finding, error) {
+	if x.s == nil {
+		var zero []keys.Finding
+		return zero, x.err
+	}
+	return x.s.Findings(x.ctx())
+}
+
+// ImportAudit calls app.Org.ImportAudit under the window's context.
+func (x *Org) ImportAudit() (org.AuditImport, error) {
+	if x.s == nil {
+		var zero org.AuditImport
+		return zero, x.err
+	}
+	return x.s.ImportAudit(x.ctx())
+}
+
+// Keys calls app.Org.Keys under the window's context.
+func (x *Org) Keys() ([]org.KeyRow, error) {
+	if x.s == nil {
+		var zero []org.KeyRow
+		return zero, x.err
+	}
+	return x.s.Keys(x.ctx())
+}
+
+// PlanRevoke calls app.Org.PlanRevoke under the window's context.
+func (x *Org) PlanRevoke(a1 org.RevokeTarget) (org.RevokePlan, error) {
+	if x.s == nil {
+		var zero org.RevokePlan
+		return zero, x.err
+	}
+	return x.s.PlanRevoke(x.ctx(), a1)
+}
+
+// Revoke calls app.Org.Revoke under the window's context.
+func (x *Org) Revoke(a1 org.RevokeTarget, a2 org.RevokeOptions) (org.RevokeResult, error) {
+	if x.s == nil {
+		var zero org.RevokeResult
+		return zero, x.err
+	}
+	return x.s.Revoke(x.ctx(), a1, a2)
+}
+
+// Snapshot calls app.Org.Snapshot under the window's context.
+func (x *Org) Snapshot() (org.Snapshot, error) {
+	if x.s == nil {
+		var zero org.Snapshot
+		return zero, x.err
+	}
+	return x.s.Snapshot(x.ctx())
+}
+
+// Sync calls app.Org.Sync under the window's context.
+func (x *Org) Sync() (org.SyncResult, error) {
+	if x.s == nil {
+		var zero org.SyncResult
+		return zero, x.err
+	}
+	return x.s.Sync(x.ctx())
 }
 
 // Settings is app.Settings as the window calls it.

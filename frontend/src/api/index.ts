@@ -30,6 +30,7 @@ export * from './privacy';
 export * from './usage';
 export * from './gateway';
 export * from './checks';
+export * from './org';
 
 // --- gui.Checklist -----------------------------------------------------
 

@@ -8,6 +8,7 @@ import { privacyEn } from './privacy.en';
 import { usageEn } from './usage.en';
 import { gatewayEn } from './gateway.en';
 import { overviewEn } from './overview.en';
+import { orgEn } from './org.en';
 
 export const en = {
   ...keysEn,
@@ -17,6 +18,7 @@ export const en = {
   ...usageEn,
   ...gatewayEn,
   ...overviewEn,
+  ...orgEn,
   'common.back': 'Back',
   'common.next': 'Next',
   'common.cancel': 'Cancel',
@@ -39,6 +41,7 @@ export const en = {
   'nav.moderation': 'Moderation',
   'nav.usage': 'Usage',
   'nav.gateway': 'Gateway',
+  'nav.org': 'Organization',
   'nav.privacy': 'Privacy policy',
   'nav.settings': 'Settings',
 

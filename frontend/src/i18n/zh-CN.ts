@@ -7,6 +7,7 @@ import { privacyZh } from './privacy.zh-CN';
 import { usageZh } from './usage.zh-CN';
 import { gatewayZh } from './gateway.zh-CN';
 import { overviewZh } from './overview.zh-CN';
+import { orgZh } from './org.zh-CN';
 
 export const zhCN: Record<MessageKey, string> = {
   ...keysZh,
@@ -16,6 +17,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...usageZh,
   ...gatewayZh,
   ...overviewZh,
+  ...orgZh,
   'common.back': '上一步',
   'common.next': '下一步',
   'common.cancel': '取消',
@@ -38,6 +40,7 @@ export const zhCN: Record<MessageKey, string> = {
   'nav.moderation': '内容审核',
   'nav.usage': '用量',
   'nav.gateway': '网关',
+  'nav.org': '组织',
   'nav.privacy': '隐私政策',
   'nav.settings': '设置',
 

@@ -3,6 +3,7 @@ export { default as ArrowLeft } from '@lucide/svelte/icons/arrow-left';
 export { default as ArrowRight } from '@lucide/svelte/icons/arrow-right';
 export { default as Baby } from '@lucide/svelte/icons/baby';
 export { default as Briefcase } from '@lucide/svelte/icons/briefcase';
+export { default as Building2 } from '@lucide/svelte/icons/building-2';
 export { default as Calendar } from '@lucide/svelte/icons/calendar';
 export { default as ChartColumn } from '@lucide/svelte/icons/chart-column';
 export { default as Check } from '@lucide/svelte/icons/check';

@@ -7,6 +7,7 @@ export const SCREENS = [
   'moderation',
   'usage',
   'gateway',
+  'org',
   'privacy',
   'settings',
 ] as const;

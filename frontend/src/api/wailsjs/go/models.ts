@@ -2689,6 +2689,852 @@ export namespace moderation {
 
 }
 
+export namespace org {
+	
+	export class AdminKey {
+	    id: string;
+	    name: string;
+	    redacted: string;
+	    owner_id: string;
+	    owner_name: string;
+	    // Go type: time
+	    created_at: any;
+	    // Go type: time
+	    expires_at?: any;
+	    // Go type: time
+	    last_used_at?: any;
+	    steward: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new AdminKey(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.redacted = source["redacted"];
+	        this.owner_id = source["owner_id"];
+	        this.owner_name = source["owner_name"];
+	        this.created_at = this.convertValues(source["created_at"], null);
+	        this.expires_at = this.convertValues(source["expires_at"], null);
+	        this.last_used_at = this.convertValues(source["last_used_at"], null);
+	        this.steward = source["steward"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class KeyRef {
+	    project_id: string;
+	    key_id: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new KeyRef(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.project_id = source["project_id"];
+	        this.key_id = source["key_id"];
+	    }
+	}
+	export class Ambiguity {
+	    local_key_id: number;
+	    label: string;
+	    candidates: KeyRef[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Ambiguity(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.local_key_id = source["local_key_id"];
+	        this.label = source["label"];
+	        this.candidates = this.convertValues(source["candidates"], KeyRef);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class AuditEvent {
+	    id: string;
+	    type: string;
+	    // Go type: time
+	    effective_at: any;
+	    project_id: string;
+	    actor: string;
+	    object_id: string;
+	    label: string;
+	    member: string;
+	    payload: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new AuditEvent(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.type = source["type"];
+	        this.effective_at = this.convertValues(source["effective_at"], null);
+	        this.project_id = source["project_id"];
+	        this.actor = source["actor"];
+	        this.object_id = source["object_id"];
+	        this.label = source["label"];
+	        this.member = source["member"];
+	        this.payload = source["payload"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Text {
+	    en: string;
+	    "zh-CN": string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Text(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.en = source["en"];
+	        this["zh-CN"] = source["zh-CN"];
+	    }
+	}
+	export class AuditImport {
+	    new: number;
+	    read: number;
+	    logging_off: boolean;
+	    how_to_on: Text;
+	    imported_at: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new AuditImport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.new = source["new"];
+	        this.read = source["read"];
+	        this.logging_off = source["logging_off"];
+	        this.how_to_on = this.convertValues(source["how_to_on"], Text);
+	        this.imported_at = source["imported_at"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Connection {
+	    connected: boolean;
+	    redacted: string;
+	    base_url: string;
+	    connected_at: string;
+	    admin_key_id: string;
+	    synced_at: string;
+	    sync_due: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Connection(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.connected = source["connected"];
+	        this.redacted = source["redacted"];
+	        this.base_url = source["base_url"];
+	        this.connected_at = source["connected_at"];
+	        this.admin_key_id = source["admin_key_id"];
+	        this.synced_at = source["synced_at"];
+	        this.sync_due = source["sync_due"];
+	    }
+	}
+	export class Invite {
+	    id: string;
+	    email: string;
+	    role: string;
+	    status: string;
+	    // Go type: time
+	    created_at: any;
+	    // Go type: time
+	    expires_at?: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new Invite(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.email = source["email"];
+	        this.role = source["role"];
+	        this.status = source["status"];
+	        this.created_at = this.convertValues(source["created_at"], null);
+	        this.expires_at = this.convertValues(source["expires_at"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class KeyRow {
+	    project_id: string;
+	    project: string;
+	    id: string;
+	    name: string;
+	    redacted: string;
+	    owner: string;
+	    created_at: string;
+	    last_used_at: string;
+	    status: string;
+	    label: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new KeyRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.project_id = source["project_id"];
+	        this.project = source["project"];
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.redacted = source["redacted"];
+	        this.owner = source["owner"];
+	        this.created_at = source["created_at"];
+	        this.last_used_at = source["last_used_at"];
+	        this.status = source["status"];
+	        this.label = source["label"];
+	    }
+	}
+	export class OrgKey {
+	    project_id: string;
+	    project: string;
+	    id: string;
+	    name: string;
+	    redacted: string;
+	    owner_type: string;
+	    owner_id: string;
+	    owner_name: string;
+	    owner_email: string;
+	    owner_access: string;
+	    // Go type: time
+	    created_at: any;
+	    // Go type: time
+	    last_used_at?: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new OrgKey(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.project_id = source["project_id"];
+	        this.project = source["project"];
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.redacted = source["redacted"];
+	        this.owner_type = source["owner_type"];
+	        this.owner_id = source["owner_id"];
+	        this.owner_name = source["owner_name"];
+	        this.owner_email = source["owner_email"];
+	        this.owner_access = source["owner_access"];
+	        this.created_at = this.convertValues(source["created_at"], null);
+	        this.last_used_at = this.convertValues(source["last_used_at"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class SpendAlert {
+	    id: string;
+	    threshold_amount: number;
+	    currency: string;
+	    interval: string;
+	    recipients: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new SpendAlert(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.threshold_amount = source["threshold_amount"];
+	        this.currency = source["currency"];
+	        this.interval = source["interval"];
+	        this.recipients = source["recipients"];
+	    }
+	}
+	export class SpendLimit {
+	    threshold_amount: number;
+	    currency: string;
+	    interval: string;
+	    enforcement: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SpendLimit(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.threshold_amount = source["threshold_amount"];
+	        this.currency = source["currency"];
+	        this.interval = source["interval"];
+	        this.enforcement = source["enforcement"];
+	    }
+	}
+	export class OrgSettings {
+	    data_retention: string;
+	    spend_limit?: SpendLimit;
+	    spend_alerts: SpendAlert[];
+	    unavailable?: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new OrgSettings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.data_retention = source["data_retention"];
+	        this.spend_limit = this.convertValues(source["spend_limit"], SpendLimit);
+	        this.spend_alerts = this.convertValues(source["spend_alerts"], SpendAlert);
+	        this.unavailable = source["unavailable"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class RateLimit {
+	    model: string;
+	    max_requests_per_1_minute: number;
+	    max_tokens_per_1_minute: number;
+	    max_images_per_1_minute?: number;
+	    max_requests_per_1_day?: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new RateLimit(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.model = source["model"];
+	        this.max_requests_per_1_minute = source["max_requests_per_1_minute"];
+	        this.max_tokens_per_1_minute = source["max_tokens_per_1_minute"];
+	        this.max_images_per_1_minute = source["max_images_per_1_minute"];
+	        this.max_requests_per_1_day = source["max_requests_per_1_day"];
+	    }
+	}
+	export class ProjectSettings {
+	    rate_limits: RateLimit[];
+	    data_retention: string;
+	    model_mode: string;
+	    model_ids: string[];
+	    hosted_tools: Record<string, boolean>;
+	    spend_limit?: SpendLimit;
+	    spend_alerts: SpendAlert[];
+	    unavailable?: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ProjectSettings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rate_limits = this.convertValues(source["rate_limits"], RateLimit);
+	        this.data_retention = source["data_retention"];
+	        this.model_mode = source["model_mode"];
+	        this.model_ids = source["model_ids"];
+	        this.hosted_tools = source["hosted_tools"];
+	        this.spend_limit = this.convertValues(source["spend_limit"], SpendLimit);
+	        this.spend_alerts = this.convertValues(source["spend_alerts"], SpendAlert);
+	        this.unavailable = source["unavailable"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Project {
+	    id: string;
+	    name: string;
+	    status: string;
+	    // Go type: time
+	    created_at: any;
+	    settings: ProjectSettings;
+	
+	    static createFrom(source: any = {}) {
+	        return new Project(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.status = source["status"];
+	        this.created_at = this.convertValues(source["created_at"], null);
+	        this.settings = this.convertValues(source["settings"], ProjectSettings);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	export class Revocation {
+	    id: number;
+	    at: string;
+	    project_id: string;
+	    project: string;
+	    key_id: string;
+	    name: string;
+	    redacted: string;
+	    owner: string;
+	    service_account_id: string;
+	    local_key_id: number;
+	    label: string;
+	    status: number;
+	    answer: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Revocation(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.at = source["at"];
+	        this.project_id = source["project_id"];
+	        this.project = source["project"];
+	        this.key_id = source["key_id"];
+	        this.name = source["name"];
+	        this.redacted = source["redacted"];
+	        this.owner = source["owner"];
+	        this.service_account_id = source["service_account_id"];
+	        this.local_key_id = source["local_key_id"];
+	        this.label = source["label"];
+	        this.status = source["status"];
+	        this.answer = source["answer"];
+	    }
+	}
+	export class RevokeOptions {
+	    dry_run: boolean;
+	    confirm_service_account: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RevokeOptions(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.dry_run = source["dry_run"];
+	        this.confirm_service_account = source["confirm_service_account"];
+	    }
+	}
+	export class RevokePlan {
+	    project_id: string;
+	    project: string;
+	    key_id: string;
+	    key_name: string;
+	    redacted: string;
+	    owner: string;
+	    label: string;
+	    local_key_id: number;
+	    service_account_id: string;
+	    service_account_name: string;
+	    method: string;
+	    path: string;
+	    in_snapshot: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new RevokePlan(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.project_id = source["project_id"];
+	        this.project = source["project"];
+	        this.key_id = source["key_id"];
+	        this.key_name = source["key_name"];
+	        this.redacted = source["redacted"];
+	        this.owner = source["owner"];
+	        this.label = source["label"];
+	        this.local_key_id = source["local_key_id"];
+	        this.service_account_id = source["service_account_id"];
+	        this.service_account_name = source["service_account_name"];
+	        this.method = source["method"];
+	        this.path = source["path"];
+	        this.in_snapshot = source["in_snapshot"];
+	    }
+	}
+	export class RevokeResult {
+	    plan: RevokePlan;
+	    dry_run: boolean;
+	    revocation?: Revocation;
+	
+	    static createFrom(source: any = {}) {
+	        return new RevokeResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.plan = this.convertValues(source["plan"], RevokePlan);
+	        this.dry_run = source["dry_run"];
+	        this.revocation = this.convertValues(source["revocation"], Revocation);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class RevokeTarget {
+	    label: string;
+	    project_id: string;
+	    key_id: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RevokeTarget(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.label = source["label"];
+	        this.project_id = source["project_id"];
+	        this.key_id = source["key_id"];
+	    }
+	}
+	export class ServiceAccount {
+	    project_id: string;
+	    id: string;
+	    name: string;
+	    role: string;
+	    // Go type: time
+	    created_at: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new ServiceAccount(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.project_id = source["project_id"];
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.role = source["role"];
+	        this.created_at = this.convertValues(source["created_at"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class User {
+	    id: string;
+	    name: string;
+	    email: string;
+	    role: string;
+	    // Go type: time
+	    added_at: any;
+	
+	    static createFrom(source: any = {}) {
+	        return new User(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.email = source["email"];
+	        this.role = source["role"];
+	        this.added_at = this.convertValues(source["added_at"], null);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Snapshot {
+	    // Go type: time
+	    synced_at: any;
+	    projects: Project[];
+	    keys: OrgKey[];
+	    service_accounts: ServiceAccount[];
+	    users: User[];
+	    invites: Invite[];
+	    admin_keys: AdminKey[];
+	    settings: OrgSettings;
+	
+	    static createFrom(source: any = {}) {
+	        return new Snapshot(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.synced_at = this.convertValues(source["synced_at"], null);
+	        this.projects = this.convertValues(source["projects"], Project);
+	        this.keys = this.convertValues(source["keys"], OrgKey);
+	        this.service_accounts = this.convertValues(source["service_accounts"], ServiceAccount);
+	        this.users = this.convertValues(source["users"], User);
+	        this.invites = this.convertValues(source["invites"], Invite);
+	        this.admin_keys = this.convertValues(source["admin_keys"], AdminKey);
+	        this.settings = this.convertValues(source["settings"], OrgSettings);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	
+	export class SyncResult {
+	    // Go type: time
+	    synced_at: any;
+	    projects: number;
+	    keys: number;
+	    service_accounts: number;
+	    users: number;
+	    invites: number;
+	    admin_keys: number;
+	    registered: number;
+	    unregistered: number;
+	    ambiguous: number;
+	    calls: number;
+	    audit?: AuditImport;
+	
+	    static createFrom(source: any = {}) {
+	        return new SyncResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.synced_at = this.convertValues(source["synced_at"], null);
+	        this.projects = source["projects"];
+	        this.keys = source["keys"];
+	        this.service_accounts = source["service_accounts"];
+	        this.users = source["users"];
+	        this.invites = source["invites"];
+	        this.admin_keys = source["admin_keys"];
+	        this.registered = source["registered"];
+	        this.unregistered = source["unregistered"];
+	        this.ambiguous = source["ambiguous"];
+	        this.calls = source["calls"];
+	        this.audit = this.convertValues(source["audit"], AuditImport);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+
+}
+
 export namespace pii {
 	
 	export class Match {
