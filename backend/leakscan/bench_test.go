@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"steward/backend/leakscan/internal/fakekey"
+	"steward/backend/secret/fakekey"
 )
 
 // benchTree writes files text files of about 12 KB (every 50th with a key,

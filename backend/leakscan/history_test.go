@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"steward/backend/leakscan/internal/fakekey"
+	"steward/backend/secret/fakekey"
 	"steward/backend/secret"
 )
 

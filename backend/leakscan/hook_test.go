@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"steward/backend/apperr"
-	"steward/backend/leakscan/internal/fakekey"
+	"steward/backend/secret/fakekey"
 	"steward/backend/secret"
 )
 

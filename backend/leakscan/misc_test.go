@@ -5,7 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"steward/backend/leakscan/internal/fakekey"
+	"steward/backend/secret/fakekey"
 )
 
 // TestVanishedFileIsSkipped: a file gone between walk and read is reported.

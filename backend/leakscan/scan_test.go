@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"steward/backend/apperr"
-	"steward/backend/leakscan/internal/fakekey"
+	"steward/backend/secret/fakekey"
 	"steward/backend/secret"
 )
 

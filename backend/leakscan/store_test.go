@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"steward/backend/apperr"
-	"steward/backend/leakscan/internal/fakekey"
+	"steward/backend/secret/fakekey"
 	"steward/backend/secret"
 	"steward/backend/store"
 )

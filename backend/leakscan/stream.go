@@ -120,7 +120,7 @@ func (s *streamScanner) scanBuffer(buf []byte, pos *position, atStart, final boo
 		if m.anchor < keep {
 			continue
 		}
-		raw := string(buf[m.start:m.end])
+		raw := m.key(buf)
 		line, col := pos.at(buf, m.start)
 		hits = append(hits, hit{
 			rule: m.rule, line: line, column: col,

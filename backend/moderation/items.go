@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"steward/backend/secret"
 )
 
 // Items returns a suite's items in order.
@@ -66,7 +68,7 @@ func (s *Service) UpdateItem(itemID int64, in ItemInput) (Item, error) {
 	}
 	err = s.write("update item", func(tx *sql.Tx) error {
 		if _, err := tx.Exec(`UPDATE moderation_items SET text = ?, image_path = ?, expected = ? WHERE id = ?`,
-			in.Text, in.ImagePath, marshal(in.Expected), itemID); err != nil {
+			secret.RedactKeys(in.Text), in.ImagePath, marshal(in.Expected), itemID); err != nil {
 			return err
 		}
 		return s.touchSuite(tx, old.SuiteID)
@@ -143,7 +145,7 @@ func insertItems(tx *sql.Tx, suiteID int64, items []ItemInput) ([]int64, error) 
 	defer stmt.Close()
 	ids := make([]int64, 0, len(items))
 	for i, in := range items {
-		res, err := stmt.Exec(suiteID, next+i, in.Text, in.ImagePath, marshal(in.Expected))
+		res, err := stmt.Exec(suiteID, next+i, secret.RedactKeys(in.Text), in.ImagePath, marshal(in.Expected))
 		if err != nil {
 			return nil, err
 		}

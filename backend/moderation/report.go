@@ -8,6 +8,7 @@ import (
 
 	"steward/backend/apperr"
 	"steward/backend/export"
+	"steward/backend/secret"
 )
 
 // Report formats.
@@ -127,7 +128,7 @@ func buildReport(run Run, results []ItemResult, th Thresholds) RunReport {
 // reportItem is one result as reported; an item with no answer says why.
 func reportItem(r ItemResult, th Thresholds, status string) ReportItem {
 	v := Evaluate(r, th)
-	it := ReportItem{Index: r.Index, Input: r.Input, Image: r.ImagePath, Flagged: v.Flagged, Categories: v.Categories,
+	it := ReportItem{Index: r.Index, Input: secret.RedactKeys(r.Input), Image: r.ImagePath, Flagged: v.Flagged, Categories: v.Categories,
 		Scores: CategoryScores{}, AppliedInputTypes: AppliedInputTypes(r.AppliedInputTypes), Error: r.Error, ErrorZh: r.ErrorZh}
 	for _, c := range Categories() {
 		it.Scores[c] = r.Scores[c]

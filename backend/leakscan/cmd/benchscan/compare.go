@@ -13,7 +13,7 @@ import (
 	"strings"
 	"time"
 
-	"steward/backend/leakscan/internal/fakekey"
+	"steward/backend/secret/fakekey"
 	"steward/backend/secret"
 )
 
