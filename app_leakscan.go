@@ -57,14 +57,7 @@ func (a *App) ScanFolders(req ScanRequest) (*leakscan.Result, error) {
 	}()
 	opts := leakscan.Options{Roots: req.Paths, History: req.History, RespectGitignore: req.RespectGitignore,
 		Lookup: a.keys.Lookup, Progress: func(p leakscan.Progress) { a.emit(EventScanProgress, p) }}
-	res, err := leakscan.Scan(ctx, opts)
-	if res != nil {
-		if id, serr := a.leaks.Save(context.Background(), res); serr != nil {
-			a.log.Error("save leak scan", "error", serr.Error())
-		} else {
-			a.log.Info("leak scan saved", "id", id, "findings", len(res.Findings), "status", res.Status)
-		}
-	}
+	res, err := leakscan.ScanAndSave(ctx, a.leaks, opts) // each folder scanned and saved on its own
 	if err != nil && ctx.Err() != nil {
 		return res, nil // cancelled: the partial result says so in its status
 	}

@@ -25,12 +25,17 @@ func runScan(ctx context.Context, env *Env, args []string) error {
 	gitignore := fs.Bool("respect-gitignore", false, "skip what .gitignore files exclude")
 	staged := fs.Bool("staged", false, "scan the changes staged in the git repository PATH (the pre-commit hook)")
 	hook := fs.String("install-hook", "", "install a git pre-commit hook in REPO that blocks commits adding a key")
+	maxSize := fs.String("max-file-size", "", "skip (and list) files larger than SIZE, e.g. 500MB; every file is scanned by default")
 	paths, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
 	if *hook != "" {
 		return installHook(env, *hook)
+	}
+	maxFileSize, err := parseSize(*maxSize)
+	if err != nil {
+		return usageErr("--max-file-size: %v", err)
 	}
 	if len(paths) == 0 || !slices.Contains(leakscan.Formats(), *format) {
 		return usageErr("usage: steward scan PATH... [--history] [--format text|json|sarif] [--out FILE] [--baseline FILE]")
@@ -39,7 +44,7 @@ func runScan(ctx context.Context, env *Env, args []string) error {
 	if *staged {
 		res, err = leakscan.ScanStaged(ctx, paths[0])
 	} else {
-		res, err = scanAndSave(ctx, env, paths, *history, *gitignore, *baseline)
+		res, err = scanAndSave(ctx, env, paths, scanFlags{*history, *gitignore, *baseline, maxFileSize})
 	}
 	if res == nil {
 		return err
@@ -65,34 +70,35 @@ func runScan(ctx context.Context, env *Env, args []string) error {
 
 // scanAndSave scans with the key register as lookup and saves the scan, so
 // the Keys dashboard and the checklist can show it.
-func scanAndSave(ctx context.Context, env *Env, paths []string, history, gitignore bool, baselinePath string) (*leakscan.Result, error) {
+// scanFlags are the scan command's options for scanAndSave.
+type scanFlags struct {
+	history, gitignore bool
+	baselinePath       string
+	maxFileSize        int64
+}
+
+func scanAndSave(ctx context.Context, env *Env, paths []string, f scanFlags) (*leakscan.Result, error) {
 	svc, err := open(ctx, env)
 	if err != nil {
 		return nil, err
 	}
 	defer svc.Close()
 	reg := keys.New(svc.store, &keys.VaultSwitch{}, keys.Options{})
-	opts := leakscan.Options{Roots: paths, History: history, RespectGitignore: gitignore, Lookup: reg.Lookup}
-	if baselinePath != "" {
-		if opts.Baseline, err = leakscan.ReadBaseline(baselinePath); err != nil {
+	opts := leakscan.Options{Roots: paths, History: f.history, RespectGitignore: f.gitignore, Lookup: reg.Lookup, MaxFileSize: f.maxFileSize}
+	if f.baselinePath != "" {
+		if opts.Baseline, err = leakscan.ReadBaseline(f.baselinePath); err != nil {
 			return nil, err
 		}
 	}
-	if f, ok := env.Stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+	if tty, ok := env.Stderr.(*os.File); ok && term.IsTerminal(int(tty.Fd())) {
 		opts.Progress = func(p leakscan.Progress) {
-			fmt.Fprintf(f, "\r\033[K%d files, %.1f MB, %d commits, %.0f files/s", p.Files, float64(p.Bytes)/1e6, p.Commits, p.FilesPerSecond)
+			fmt.Fprintf(tty, "\r\033[K%d files, %.1f MB, %d commits, %.0f files/s", p.Files, float64(p.Bytes)/1e6, p.Commits, p.FilesPerSecond)
 			if p.Done {
-				fmt.Fprintln(f)
+				fmt.Fprintln(tty)
 			}
 		}
 	}
-	res, err := leakscan.Scan(ctx, opts)
-	if res != nil {
-		if _, serr := leakscan.NewStore(svc.store, reg.Lookup).Save(ctx, res); serr != nil {
-			fmt.Fprintf(env.Stderr, "steward scan: the scan was not saved: %v\n", serr)
-		}
-	}
-	return res, err
+	return leakscan.ScanAndSave(ctx, leakscan.NewStore(svc.store, reg.Lookup), opts) // each folder scanned and saved on its own
 }
 
 func writeScanReport(env *Env, res *leakscan.Result, format, out string) error {

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"steward/backend/secret/fakekey"
 	"steward/backend/secret"
+	"steward/backend/secret/fakekey"
 )
 
 // TestScanHistory finds keys in every commit reachable from any ref, each

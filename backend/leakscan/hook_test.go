@@ -9,8 +9,8 @@ import (
 	"testing"
 
 	"steward/backend/apperr"
-	"steward/backend/secret/fakekey"
 	"steward/backend/secret"
+	"steward/backend/secret/fakekey"
 )
 
 // fakeCLIEnv makes the test binary act as `steward scan --staged REPO`, so

@@ -4,8 +4,8 @@ import (
 	"strings"
 	"testing"
 
-	"steward/backend/secret/fakekey"
 	"steward/backend/secret"
+	"steward/backend/secret/fakekey"
 )
 
 // TestRulesMatchTheirExamples runs every rule's own examples: each true

@@ -10,8 +10,8 @@ import (
 	"time"
 
 	"steward/backend/apperr"
-	"steward/backend/secret/fakekey"
 	"steward/backend/secret"
+	"steward/backend/secret/fakekey"
 	"steward/backend/store"
 )
 

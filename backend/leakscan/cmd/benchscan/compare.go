@@ -13,8 +13,8 @@ import (
 	"strings"
 	"time"
 
-	"steward/backend/secret/fakekey"
 	"steward/backend/secret"
+	"steward/backend/secret/fakekey"
 )
 
 func newGen(seed uint64) (*fakekey.Generator, *rand.Rand) {
