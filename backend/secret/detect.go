@@ -61,24 +61,33 @@ func FindMarked(buf []byte, atStart, final bool, out []Match) []Match {
 }
 
 // run is the stretch of key characters before a marker, with escaped
-// hyphens decoded: dec holds the characters, at their offsets in buf.
+// hyphens decoded: dec holds the characters; at, when a hyphen was
+// escaped, their offsets in buf (else dec[i] is at lo+i).
 type run struct {
-	dec [runLimit + 1]byte
-	at  [runLimit + 1]int
-	n   int
+	dec []byte
+	at  []int
+	lo  int
 	esc bool
+}
+
+// pos is the offset in buf of the run's i-th character.
+func (r *run) pos(i int) int {
+	if r.at == nil {
+		return r.lo + i
+	}
+	return r.at[i]
 }
 
 // keyAround tells whether the marker at m sits inside a key.
 func keyAround(buf []byte, m int, atStart, final bool) (Match, bool) {
-	lo := m
+	lo, esc := m, false
 	for lo > 0 && m-lo <= runLimit {
-		switch {
-		case isKeyByte(buf[lo-1]):
+		if isKeyByte(buf[lo-1]) {
 			lo--
 			continue
-		case hyphenEscapeLen(buf[lo-1:]) > 0:
-			lo--
+		}
+		if hyphenEscapeLen(buf[lo-1:]) > 0 {
+			lo, esc = lo-1, true
 			continue
 		}
 		break
@@ -86,22 +95,29 @@ func keyAround(buf []byte, m int, atStart, final bool) (Match, bool) {
 	if m-lo > runLimit || (lo == 0 && !atStart) {
 		return Match{}, false
 	}
-	var r run
-	for i := lo; i < m; {
-		if n := hyphenEscapeLen(buf[i:m]); n > 0 {
-			r.dec[r.n], r.at[r.n], r.esc = '-', i, true
-			i += n
-		} else {
-			r.dec[r.n], r.at[r.n] = buf[i], i
-			i++
-		}
-		r.n++
+	r := run{dec: buf[lo:m], lo: lo}
+	if esc {
+		r = decodeRun(buf, lo, m)
 	}
-	dec := r.dec[:r.n]
-	if d, kind, plen := prefixedStart(dec); d >= 0 {
+	if d, kind, plen := prefixedStart(r.dec); d >= 0 {
 		return newerKey(buf, &r, d, d+plen, m, final, kind)
 	}
 	return legacyKey(buf, &r, lo, m, final)
+}
+
+// decodeRun decodes the escaped hyphens of buf[lo:m].
+func decodeRun(buf []byte, lo, m int) run {
+	r := run{dec: make([]byte, 0, m-lo), at: make([]int, 0, m-lo), lo: lo, esc: true}
+	for i := lo; i < m; {
+		if n := hyphenEscapeLen(buf[i:m]); n > 0 {
+			r.dec, r.at = append(r.dec, '-'), append(r.at, i)
+			i += n
+			continue
+		}
+		r.dec, r.at = append(r.dec, buf[i]), append(r.at, i)
+		i++
+	}
+	return r
 }
 
 // prefixedStart finds the first "sk-proj-", "sk-svcacct-" or "sk-admin-"
@@ -119,7 +135,7 @@ func prefixedStart(dec []byte) (at int, kind string, n int) {
 // newerKey checks the key characters around the marker of a prefixed key
 // whose decoded prefix starts at d and body at b.
 func newerKey(buf []byte, r *run, d, b, m int, final bool, kind string) (Match, bool) {
-	if r.n-b < minHalf {
+	if len(r.dec)-b < minHalf {
 		return Match{}, false
 	}
 	tail := m + len(Marker)
@@ -141,17 +157,17 @@ func newerKey(buf []byte, r *run, d, b, m int, final bool, kind string) (Match, 
 	if esc {
 		after = Canonical(after)
 	}
-	if !plausible(r.dec[b:r.n], after) {
+	if !plausible(r.dec[b:], after) {
 		return Match{}, false
 	}
-	return Match{Kind: kind, Start: r.at[d], End: hi, Escaped: esc, Marked: true}, true
+	return Match{Kind: kind, Start: r.pos(d), End: hi, Escaped: esc, Marked: true}, true
 }
 
 // legacyKey checks for exactly 20 letters and digits each side of the
 // marker, with nothing but an escape's tail glued before "sk-".
 func legacyKey(buf []byte, r *run, lo, m int, final bool) (Match, bool) {
-	s := r.n - legacyHalf - 3
-	dec := r.dec[:r.n]
+	dec := r.dec
+	s := len(dec) - legacyHalf - 3
 	if s < 0 || !bytes.HasPrefix(dec[s:], []byte("sk-")) || !allAlnum(dec[s+3:]) {
 		return Match{}, false
 	}
@@ -169,7 +185,7 @@ func legacyKey(buf []byte, r *run, lo, m int, final bool) (Match, bool) {
 	if !plausible(dec[s+3:], buf[tail:hi]) {
 		return Match{}, false
 	}
-	return Match{Kind: KindLegacyUser, Start: r.at[s], End: hi, Escaped: r.esc, Marked: true}, true
+	return Match{Kind: KindLegacyUser, Start: r.pos(s), End: hi, Escaped: r.esc, Marked: true}, true
 }
 
 // escapeTailLen is the length of the escape sequence's tail that starts a
