@@ -9,6 +9,7 @@ import (
 
 	"steward/backend/gateway"
 	"steward/backend/keys"
+	"steward/backend/usage"
 )
 
 // runGateway serves the local OpenAI-compatible gateway until interrupted.
@@ -51,6 +52,7 @@ func runGateway(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "Steward gateway on %s\nPoint your apps at it: OPENAI_BASE_URL=%s\n", gw.Addr(), gw.BaseURL())
+	go usage.WatchLost(ctx, w, time.Second, func(msg string) { fmt.Fprintf(env.Stderr, "warning: %s\n", msg) })
 	for _, warn := range gw.Warnings() {
 		fmt.Fprintf(env.Stderr, "warning: %s\n", warn)
 	}
@@ -60,6 +62,9 @@ func runGateway(ctx context.Context, env *Env, args []string) error {
 	err = gw.Shutdown(shutdown)
 	st := gw.Stats()
 	fmt.Fprintf(env.Stdout, "Stopped after %d requests (%d errors).\n", st.Requests, st.Errors)
+	if ws := w.Stats(); ws.Dropped > 0 {
+		fmt.Fprintf(env.Stderr, "warning: %s\n", usage.LostMessage(ws.Dropped, ws))
+	}
 	return err
 }
 
