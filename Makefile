@@ -7,7 +7,7 @@ VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo de
 LDFLAGS   := -X main.version=$(VERSION)
 TAGS       = $(shell scripts/webkit-tags.sh)
 
-.PHONY: all deps run build build-windows test test-go test-frontend test-e2e test-smoke bench bench-scan bench-moderation bench-report bindings clean
+.PHONY: all deps run build build-windows test test-go test-frontend test-e2e test-smoke bench bench-scan bench-moderation bench-moderation-memory bench-report bindings clean
 
 all: build
 
@@ -50,6 +50,9 @@ bench-scan:
 
 bench-moderation:
 	scripts/bench-moderation.sh
+
+bench-moderation-memory:
+	scripts/bench-moderation-memory.sh
 
 bench-report:
 	scripts/bench-report.sh

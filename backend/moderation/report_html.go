@@ -1,9 +1,11 @@
 package moderation
 
 import (
+	"errors"
 	"fmt"
 	"html/template"
 	"io"
+	"iter"
 	"sort"
 	"strings"
 )
@@ -34,7 +36,7 @@ type htmlView struct {
 	Total, Flagged, Err int
 	Bars                []htmlBar
 	ChartH, BarX        int
-	Rows                []htmlRow
+	Rows                iter.Seq[htmlRow]
 	T                   map[string]string
 }
 
@@ -51,13 +53,16 @@ func writeReportHTML(w io.Writer, rep RunReport, lang string) error {
 	if err != nil {
 		return fmt.Errorf("parse report template: %w", err)
 	}
-	if err := tmpl.Execute(w, htmlViewOf(rep, lang)); err != nil {
+	v, rowsErr := htmlViewOf(rep, lang)
+	if err := tmpl.Execute(w, v); err != nil {
 		return fmt.Errorf("write HTML report: %w", err)
 	}
-	return nil
+	return *rowsErr
 }
 
-func htmlViewOf(rep RunReport, lang string) htmlView {
+// htmlViewOf is the template's data; its rows are read as the template
+// writes them, and the error reading them ends up in the returned pointer.
+func htmlViewOf(rep RunReport, lang string) (htmlView, *error) {
 	t := reportText(lang)
 	v := htmlView{Lang: lang, Title: t["title"], T: t, Total: rep.Summary.Total, Flagged: rep.Summary.Flagged, Err: rep.Summary.Errors}
 	v.Meta = [][2]string{{t["suite"], rep.Suite}, {t["model"], rep.Model}, {t["run"], fmt.Sprint(rep.RunID)},
@@ -75,11 +80,23 @@ func htmlViewOf(rep RunReport, lang string) htmlView {
 		v.Meta = append(v.Meta, [2]string{t["stopped"], rep.Error})
 	}
 	v.Bars, v.ChartH, v.BarX = chartBars(rep, lang), len(Categories())*chartRowH, chartLabelW
-	for _, it := range rep.Items {
-		v.Rows = append(v.Rows, htmlRowOf(it, lang))
+	var rowsErr error
+	v.Rows = func(yield func(htmlRow) bool) {
+		rowsErr = rep.EachItem(func(it ReportItem) error {
+			if !yield(htmlRowOf(it, lang)) {
+				return errStopRows
+			}
+			return nil
+		})
+		if rowsErr == errStopRows {
+			rowsErr = nil
+		}
 	}
-	return v
+	return v, &rowsErr
 }
+
+// errStopRows ends reading rows when the template stops early.
+var errStopRows = errors.New("stop")
 
 // chartBars lays out one bar per category, scaled to the largest count.
 func chartBars(rep RunReport, lang string) []htmlBar {
