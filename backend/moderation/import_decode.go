@@ -49,4 +49,3 @@ func formatOf(asked, file string, b []byte) (string, error) {
 	}
 	return FormatTXT, nil
 }
-

@@ -3,8 +3,8 @@ package moderation
 import (
 	"encoding/json"
 	"errors"
-	"io"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 )
