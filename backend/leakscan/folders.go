@@ -39,6 +39,7 @@ func ScanAndSave(ctx context.Context, st *Store, opts Options) (*Result, error) 
 	var errs []error
 	base := Progress{}
 	progress := opts.Progress
+	doneSent := false
 	for i, root := range opts.Roots {
 		if ctx.Err() != nil {
 			errs = append(errs, ctx.Err())
@@ -55,7 +56,11 @@ func ScanAndSave(ctx context.Context, st *Store, opts Options) (*Result, error) 
 		one.Roots = []string{abs}
 		last := i == len(opts.Roots)-1
 		if progress != nil {
-			one.Progress = func(p Progress) { progress(addProgress(base, p, last)) }
+			one.Progress = func(p Progress) {
+				out := addProgress(base, p, last)
+				doneSent = doneSent || out.Done
+				progress(out)
+			}
 		}
 		res, err := Scan(ctx, one)
 		if res != nil {
@@ -69,6 +74,9 @@ func ScanAndSave(ctx context.Context, st *Store, opts Options) (*Result, error) 
 		if err != nil {
 			errs = append(errs, err)
 		}
+	}
+	if progress != nil && !doneSent {
+		progress(addProgress(base, Progress{Done: true}, true)) // the last folder was not scanned: end the progress
 	}
 	err := errors.Join(errs...)
 	if err != nil {

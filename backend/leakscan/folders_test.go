@@ -3,6 +3,7 @@ package leakscan
 import (
 	"context"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
@@ -26,7 +27,20 @@ func TestScanAndSaveFolderByFolder(t *testing.T) {
 	missing := filepath.Join(t.TempDir(), "missing")
 	writeFiles(t, good, map[string]string{"a.py": "k = '" + key + "'\n"})
 
-	res, err := ScanAndSave(ctx, s, Options{Roots: []string{good, missing}})
+	var mu sync.Mutex
+	dones, final := 0, Progress{}
+	progress := func(p Progress) {
+		mu.Lock()
+		defer mu.Unlock()
+		if p.Done {
+			dones++
+		}
+		final = p
+	}
+	res, err := ScanAndSave(ctx, s, Options{Roots: []string{good, missing}, Progress: progress})
+	if dones != 1 || !final.Done || final.Files != 1 {
+		t.Fatalf("progress: %d final reports, last %+v", dones, final)
+	}
 	if !apperr.Is(err, CodeRootMissing) || len(res.Findings) != 1 || res.Status != StatusFailed {
 		t.Fatalf("scan = %+v, %v", res, err)
 	}
