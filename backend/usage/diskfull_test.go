@@ -47,7 +47,8 @@ func TestWriterOnFullDisk(t *testing.T) {
 		t.Fatal(err)
 	}
 	st := w.Stats()
-	if st.Dropped == 0 || st.Dropped+st.Written != 2000 || !strings.Contains(st.LastError, "is full") {
+	if st.Dropped == 0 || st.Dropped+st.Written != 2000 || !strings.Contains(st.LastError, "is full") ||
+		!strings.Contains(st.LastErrorZh, "已满") || !st.DiskFull {
 		t.Fatalf("stats = %+v", st)
 	}
 	if msg, ok := watch.Look(st); !ok || !strings.Contains(msg, "could not be saved") || !strings.Contains(msg, "is full") {
@@ -61,7 +62,7 @@ func TestWriterOnFullDisk(t *testing.T) {
 	if err := w.Flush(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if after := w.Stats(); after.Written != st.Written+1 {
+	if after := w.Stats(); after.Written != st.Written+1 || after.DiskFull {
 		t.Fatalf("writing did not resume: %+v", after)
 	}
 	if msg, ok := watch.Look(w.Stats()); !ok || !strings.Contains(msg, "saved again") {
