@@ -38,7 +38,7 @@ type RunReport struct {
 	Skipped    []RowError `json:"-"` // rows of the imported file that were skipped (RunFile)
 
 	// stream, when set, reads the items from the database one at a time
-	// instead of Items (StreamReport), so a report of any size is written
+	// instead of Items (streamReport), so a report of any size is written
 	// in constant memory.
 	stream func(fn func(ReportItem) error) error
 }
@@ -110,7 +110,7 @@ func (s *Service) ExportRun(runID int64, path, format, lang string) error {
 	if err := checkReportArgs(format, lang); err != nil {
 		return err
 	}
-	rep, err := s.StreamReport(runID)
+	rep, err := s.streamReport(runID)
 	if err != nil {
 		return err
 	}

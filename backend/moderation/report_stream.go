@@ -8,10 +8,10 @@ import (
 	"io"
 )
 
-// StreamReport is Report for a run of any size: the summary is counted in
+// streamReport is Report for a run of any size: the summary is counted in
 // one pass over the results, and the items are read again, one at a time,
 // as the report is written (WriteReport, EachItem).
-func (s *Service) StreamReport(runID int64) (RunReport, error) {
+func (s *Service) streamReport(runID int64) (RunReport, error) {
 	run, err := s.Run(runID)
 	if err != nil {
 		return RunReport{}, err

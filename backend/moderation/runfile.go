@@ -72,7 +72,7 @@ func RunFile(ctx context.Context, cfg RunFileConfig) (rep RunReport, err error) 
 	if runErr == nil && ctx.Err() != nil {
 		runErr = fmt.Errorf("moderation run %d: %w", run.ID, context.Cause(ctx))
 	}
-	rep, err = svc.StreamReport(run.ID)
+	rep, err = svc.streamReport(run.ID)
 	if err == nil && cfg.Store == nil {
 		rep, err = rep.Materialized() // the temporary database goes when RunFile returns
 	}

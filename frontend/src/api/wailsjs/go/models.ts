@@ -3447,6 +3447,8 @@ export namespace usage {
 	    dropped: number;
 	    failures: number;
 	    last_error: string;
+	    last_error_zh: string;
+	    disk_full: boolean;
 	    capacity: number;
 	
 	    static createFrom(source: any = {}) {
@@ -3460,6 +3462,8 @@ export namespace usage {
 	        this.dropped = source["dropped"];
 	        this.failures = source["failures"];
 	        this.last_error = source["last_error"];
+	        this.last_error_zh = source["last_error_zh"];
+	        this.disk_full = source["disk_full"];
 	        this.capacity = source["capacity"];
 	    }
 	}
