@@ -55,7 +55,10 @@ func scanArchive(ctx context.Context, s *streamScanner, j fileJob, c *collector)
 	defer f.Close()
 	switch archiveKind(j.rel) {
 	case "zip":
-		err = scanZip(ctx, s, f, j, c)
+		var fi os.FileInfo
+		if fi, err = f.Stat(); err == nil {
+			err = scanZip(ctx, s, f, fi.Size(), j, c)
+		}
 	case "tar":
 		err = scanTar(ctx, s, f, j, c)
 	default:
@@ -80,12 +83,8 @@ func scanArchive(ctx context.Context, s *streamScanner, j fileJob, c *collector)
 // errArchivePartial marks an archive whose first entries were read.
 var errArchivePartial = errors.New("archive read failed part way")
 
-func scanZip(ctx context.Context, s *streamScanner, f *os.File, j fileJob, c *collector) error {
-	fi, err := f.Stat()
-	if err != nil {
-		return err
-	}
-	zr, err := zip.NewReader(f, fi.Size())
+func scanZip(ctx context.Context, s *streamScanner, f io.ReaderAt, size int64, j fileJob, c *collector) error {
+	zr, err := zip.NewReader(f, size)
 	if err != nil {
 		return err
 	}
