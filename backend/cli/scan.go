@@ -38,7 +38,7 @@ func runScan(ctx context.Context, env *Env, args []string) error {
 		return usageErr("--max-file-size: %v", err)
 	}
 	if len(paths) == 0 || !slices.Contains(leakscan.Formats(), *format) {
-		return usageErr("usage: steward scan PATH... [--history] [--format text|json|sarif] [--out FILE] [--baseline FILE]")
+		return usageErr("usage: steward scan PATH... [--history] [--format text|json|sarif] [--out FILE] [--baseline FILE] [--max-file-size SIZE]")
 	}
 	var res *leakscan.Result
 	if *staged {
@@ -68,8 +68,6 @@ func runScan(ctx context.Context, env *Env, args []string) error {
 	return nil
 }
 
-// scanAndSave scans with the key register as lookup and saves the scan, so
-// the Keys dashboard and the checklist can show it.
 // scanFlags are the scan command's options for scanAndSave.
 type scanFlags struct {
 	history, gitignore bool
@@ -77,6 +75,8 @@ type scanFlags struct {
 	maxFileSize        int64
 }
 
+// scanAndSave scans with the key register as lookup and saves each
+// folder's scan, so the Keys dashboard and the checklist can show it.
 func scanAndSave(ctx context.Context, env *Env, paths []string, f scanFlags) (*leakscan.Result, error) {
 	svc, err := open(ctx, env)
 	if err != nil {
