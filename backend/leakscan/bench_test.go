@@ -54,6 +54,21 @@ func BenchmarkScanTree(b *testing.B) {
 	}
 }
 
+// BenchmarkScanTreeWithRegister is BenchmarkScanTree with a key register,
+// so key-shaped tokens without the marker are fingerprinted as well.
+func BenchmarkScanTreeWithRegister(b *testing.B) {
+	dir, size := benchTree(b, 3000)
+	lookup := func(fp string) (string, string, bool) { return "", "", false }
+	b.SetBytes(size)
+	b.ResetTimer()
+	for b.Loop() {
+		r, err := Scan(context.Background(), Options{Roots: []string{dir}, Lookup: lookup})
+		if err != nil || len(r.Findings) != 60 {
+			b.Fatalf("findings %d, err %v", len(r.Findings), err)
+		}
+	}
+}
+
 // BenchmarkDetect measures the detector on a buffer with no key.
 func BenchmarkDetect(b *testing.B) {
 	buf := []byte(strings.Repeat("const task = await queue.next(); // disk-usage sk-learn T3Blbk\n", 1<<14))

@@ -1,6 +1,9 @@
 package secret
 
-import "bytes"
+import (
+	"bytes"
+	"slices"
+)
 
 // maxShapedLen bounds a key-shaped token; the longest real keys are under 200.
 const maxShapedLen = 512
@@ -11,20 +14,44 @@ const maxShapedLen = 512
 // kind prefix ("KEYsk-proj-…"), so words like "task-force" are left alone.
 // atStart and final are as for FindMarked.
 func FindShaped(buf []byte, atStart, final bool, out []Match) []Match {
-	i := 0
-	for {
-		j := bytes.Index(buf[i:], []byte("sk"))
+	first := len(out)
+	out = shapedAt1(buf, '-', atStart, final, out)
+	// Escaped hyphens (\u002d, \x2d, %2d) are rare: a second look finds them.
+	plain := len(out)
+	for _, c := range []byte{'\\', '%'} {
+		for _, m := range shapedAt1(buf, c, atStart, final, nil) {
+			if !overlaps(out[first:], m) {
+				out = append(out, m)
+			}
+		}
+	}
+	if len(out) > plain {
+		slices.SortFunc(out[first:], func(a, b Match) int { return a.Start - b.Start })
+	}
+	return out
+}
+
+// shapedAt1 appends the key-shaped tokens whose first hyphen, plain or
+// escaped, starts with byte c: it looks for c (a fast byte search) and
+// then for "sk" just before it.
+func shapedAt1(buf []byte, c byte, atStart, final bool, out []Match) []Match {
+	floor, i := 0, 2
+	for i < len(buf) {
+		j := bytes.IndexByte(buf[i:], c)
 		if j < 0 {
 			return out
 		}
 		p := i + j
-		if m, ok := shapedAt(buf, p, atStart, final); ok {
-			out = append(out, m)
-			i = m.End
+		i = p + 1
+		if p-2 < floor || buf[p-2] != 's' || buf[p-1] != 'k' || (c != '-' && hyphenEscapeLen(buf[p:]) == 0) {
 			continue
 		}
-		i = p + 2
+		if m, ok := shapedAt(buf, p-2, atStart, final); ok {
+			out = append(out, m)
+			floor, i = m.End, max(i, m.End)
+		}
 	}
+	return out
 }
 
 // shapedAt tells whether a key-shaped token starts at p.
@@ -32,11 +59,18 @@ func shapedAt(buf []byte, p int, atStart, final bool) (Match, bool) {
 	if p == 0 && !atStart {
 		return Match{}, false
 	}
-	end, kind, esc, ok := shapedEnd(buf, p)
-	if !ok || (end == len(buf) && !final) {
-		return Match{}, false
+	glued := p > 0 && isAlnum(buf[p-1])
+	if glued {
+		// Glued to a word, only a kind prefix ("sk-proj-", ...) makes a key;
+		// "task-queue" is turned away on its first letters.
+		h := hyphenAt(buf[p+2:])
+		if n := p + 2 + h; h > 0 && n < len(buf) && buf[n] != 'p' && buf[n] != 's' && buf[n] != 'a' && !escapeEndsAt(buf, p) {
+			return Match{}, false
+		}
+		glued = !escapeEndsAt(buf, p)
 	}
-	if kind == KindLegacyUser && p > 0 && isAlnum(buf[p-1]) && !escapeEndsAt(buf, p) {
+	end, kind, esc, ok := shapedEnd(buf, p, glued)
+	if !ok || (end == len(buf) && !final) {
 		return Match{}, false
 	}
 	return Match{Kind: kind, Start: p, End: end, Escaped: esc}, true
@@ -44,7 +78,8 @@ func shapedAt(buf []byte, p int, atStart, final bool) (Match, bool) {
 
 // shapedEnd reads the token at p: where it ends, its kind, whether it has
 // escaped hyphens, and whether its body looks like a key's.
-func shapedEnd(buf []byte, p int) (end int, kind string, esc, ok bool) {
+// A token glued to a word must have a kind prefix.
+func shapedEnd(buf []byte, p int, glued bool) (end int, kind string, esc, ok bool) {
 	h := hyphenAt(buf[p+2:])
 	if h == 0 {
 		return 0, "", false, false
@@ -59,6 +94,9 @@ func shapedEnd(buf []byte, p int) (end int, kind string, esc, ok bool) {
 				break
 			}
 		}
+	}
+	if glued && kind == KindLegacyUser {
+		return 0, "", false, false
 	}
 	body := q
 	for q < len(buf) && q-p <= maxShapedLen {

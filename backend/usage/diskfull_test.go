@@ -40,7 +40,7 @@ func TestWriterOnFullDisk(t *testing.T) {
 	var watch LostWatch
 	for i := range 2000 {
 		e := ev(testNow.Add(-time.Duration(i)*time.Second), "mei", "gpt-4o-mini", 10, 0, 10)
-		e.Endpoint = strings.Repeat("/v1/chat/completions", 20)
+		e.Endpoint = strings.Repeat("/v1/chat/completions", 250) // every row needs a new page
 		w.Record(e)
 	}
 	if err := w.Flush(ctx); err != nil {
