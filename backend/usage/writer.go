@@ -48,9 +48,9 @@ func (o WriterOptions) withDefaults() WriterOptions {
 // queue was full, the writer was closed, or a batch failed every retry),
 // and failed write attempts with the last error.
 type Stats struct {
-	Queued    int64  `json:"queued"`
-	Written   int64  `json:"written"`
-	Dropped   int64  `json:"dropped"`
+	Queued      int64  `json:"queued"`
+	Written     int64  `json:"written"`
+	Dropped     int64  `json:"dropped"`
 	Failures    int64  `json:"failures"`
 	LastError   string `json:"last_error"`    // the last failed write, in English
 	LastErrorZh string `json:"last_error_zh"` // the same in Simplified Chinese
@@ -82,8 +82,8 @@ type Writer struct {
 	pending, written, dropped, failures atomic.Int64
 	lastErr                             atomic.Value // [2]string: English, Chinese
 	diskFull                            atomic.Bool
-	logged                              int64        // dropped count last logged; writer goroutine only
-	failing                             bool         // the last batch was dropped; writer goroutine only
+	logged                              int64 // dropped count last logged; writer goroutine only
+	failing                             bool  // the last batch was dropped; writer goroutine only
 }
 
 // NewWriter starts a writer into dst (normally the Service, which prices
