@@ -122,7 +122,7 @@ export const leakscanEn = {
   'leakscan.stats.data': 'Read: {size}',
   'leakscan.stats.commits': 'Commits: {n}',
   'leakscan.stats.time': 'Time: {time}',
-  'leakscan.stats.binary': 'Binary files skipped: {n}',
+  'leakscan.stats.binary': 'Binary files (scanned for keys): {n}',
   'leakscan.stats.suppressed': 'Hidden by steward:allow or a baseline: {n}',
 
   // Dashboard

@@ -122,7 +122,7 @@ export const leakscanZh: Record<keyof typeof leakscanEn, string> = {
   'leakscan.stats.data': '已读取：{size}',
   'leakscan.stats.commits': '提交数：{n}',
   'leakscan.stats.time': '用时：{time}',
-  'leakscan.stats.binary': '跳过的二进制文件：{n}',
+  'leakscan.stats.binary': '二进制文件（已扫描密钥）：{n}',
   'leakscan.stats.suppressed': '被 steward:allow 或基线隐藏：{n}',
 
   // Dashboard
