@@ -271,23 +271,40 @@ const steps = [
     },
   ],
   [
-    'a missing folder is reported, not left spinning',
+    'a missing folder is refused when it is added',
     async () => {
       const missing = join(fx.dir, 'no-such-folder');
-      await addFolder(missing);
+      await page.fill($('leak-path-input'), missing);
+      await page.click($('leak-path-add'));
+      const problem = page.locator(`${$('leak-path-problem')}[data-code="leak_root_missing"]`);
+      await problem.waitFor();
+      const text = await problem.innerText();
+      assert(text.includes(missing) && !text.includes('[object Object]'), `the refusal reads "${text}"`);
+      assert((await page.locator(`${$('leak-folder')}[data-path="${missing}"]`).count()) === 0, 'the missing folder was listed');
+      await page.fill($('leak-path-input'), '');
+    },
+  ],
+  [
+    'a folder gone since it was added is reported, not left spinning',
+    async () => {
+      const gone = join(fx.dir, 'gone-later');
+      mkdirSync(gone);
+      await addFolder(gone);
+      rmSync(gone, { recursive: true });
       await removeFolder(fx.dir);
       await page.click($('leak-start'));
       const banner = page.locator(`${$('error-banner')}[data-code="leak_root_missing"]`);
       await banner.waitFor();
       const text = await banner.innerText();
-      assert(text.includes(missing) && !text.includes('[object Object]'), `the error reads "${text}"`);
+      assert(text.includes(gone) && !text.includes('[object Object]'), `the error reads "${text}"`);
       await page.waitForSelector($('leak-folders'));
       await shot('03-missing-folder');
-      await removeFolder(missing);
+      await removeFolder(gone);
       await addFolder(fx.dir);
       await page.click(`${$('error-banner')} button[aria-label="Dismiss"]`);
     },
   ],
+
   [
     'scan the folder: findings grouped by severity, keys redacted',
     async () => {
