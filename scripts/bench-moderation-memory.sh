@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Peak memory of `steward moderate` on large inputs: builds steward and the
-# local OpenAI stand-in (backend/openaitest/cmd/fakeopenai), generates
+# local OpenAI stand-in (tools/fakeopenai), generates
 # 200,000 and 2,000,000 prompts, runs `steward moderate` on each against the
 # stand-in and prints the peak RSS (/usr/bin/time -v) and the wall time.
 # The goal is under 150 MB for 2,000,000 prompts. Override the sizes with
@@ -12,7 +12,7 @@ fake=""
 cleanup() { [ -n "$fake" ] && kill "$fake" 2>/dev/null; rm -rf "$tmp"; }
 trap cleanup EXIT
 go build -o "$tmp/steward" .
-go build -o "$tmp/fakeopenai" ./backend/openaitest/cmd/fakeopenai
+go build -o "$tmp/fakeopenai" ./tools/fakeopenai
 # A throwaway key generated now, passed through the environment only.
 key="sk-proj-$(head -c 36 /dev/urandom | base64 | tr -d '/+=' | head -c 48)"
 FAKEOPENAI_KEY="$key" "$tmp/fakeopenai" -listen 127.0.0.1:0 >"$tmp/url" &
