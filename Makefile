@@ -10,7 +10,7 @@ BI        := steward/backend/buildinfo
 LDFLAGS   := -X $(BI).version=$(VERSION) -X $(BI).commit=$(COMMIT) -X $(BI).date=$(BUILDDATE)
 TAGS       = $(shell scripts/webkit-tags.sh)
 
-.PHONY: all deps run build build-windows test test-go test-frontend test-e2e test-smoke package package-macos test-package bench bench-scan bench-moderation bench-report bench-first-paint bindings clean
+.PHONY: all deps run build build-windows test test-go test-frontend test-e2e test-smoke package package-macos test-package bench bench-scan bench-moderation bench-moderation-memory bench-report bench-first-paint bindings clean
 
 all: build
 
@@ -67,6 +67,9 @@ bench-scan:
 
 bench-moderation:
 	scripts/bench-moderation.sh
+
+bench-moderation-memory:
+	scripts/bench-moderation-memory.sh
 
 bench-report:
 	scripts/bench-report.sh

@@ -9,6 +9,7 @@ import (
 	"steward/backend/gateway"
 	"steward/backend/moderation"
 	"steward/backend/openai"
+	"steward/backend/usage"
 )
 
 // The methods here serve the CLI only: they run to the end in the
@@ -18,8 +19,12 @@ import (
 // ServeGateway runs a gateway with cfg until ctx ends (the CLI's `steward
 // gateway`), with the saved fallbacks, holding the data folder's gateway
 // lock; log receives its operational lines (alerts among them) when not
-// nil, and started is called once it listens.
-func (s *Services) ServeGateway(ctx context.Context, cfg gateway.Config, log *slog.Logger, started func(*gateway.Gateway)) (gateway.Stats, error) {
+// nil, and started is called once it listens. A gateway on a full disk
+// does not start (the error names the full disk). While it serves, lost
+// is told whenever usage rows could not be saved (and when saving resumes),
+// and once more at the end with the total lost, so a headless gateway says
+// what the Usage screen shows; lost may be nil.
+func (s *Services) ServeGateway(ctx context.Context, cfg gateway.Config, log *slog.Logger, started func(*gateway.Gateway), lost func(msg string)) (gateway.Stats, error) {
 	lock, err := gateway.LockDataDir(s.c.dir, cfg.Listen)
 	if err != nil {
 		return gateway.Stats{}, err
@@ -40,15 +45,29 @@ func (s *Services) ServeGateway(ctx context.Context, cfg gateway.Config, log *sl
 		return gateway.Stats{}, err
 	}
 	started(gw)
+	watched := make(chan struct{})
+	go func() {
+		defer close(watched)
+		if lost != nil {
+			usage.WatchLost(ctx, s.c.writer, time.Second, lost)
+		}
+	}()
 	<-ctx.Done()
+	<-watched // lost is never called from two goroutines at once
 	shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	err = gw.Shutdown(shutdown)
+	if ws := s.c.writer.Stats(); lost != nil && ws.Dropped > 0 {
+		lost(usage.LostMessage(ws.Dropped, ws))
+	}
 	return gw.Stats(), err
 }
 
-// RunFile imports a prompt file as a new suite and runs it to the end with
-// client, reporting progress to the front's events. It is the CLI's run.
+// RunModerationFile imports a prompt file as a new suite and runs it to
+// the end with client, reporting progress to the front's events. It is the
+// CLI's run. The report it returns reads its items from the data folder as
+// it is written (in constant memory, for any number of prompts): write it
+// before the Services close.
 func (s *Services) RunModerationFile(ctx context.Context, cfg moderation.RunFileConfig) (moderation.RunReport, error) {
 	cfg.Store = s.c.store
 	cfg.Observer = s.c.observer()

@@ -22,34 +22,53 @@ type ScanRequest struct {
 	Paths            []string `json:"paths"`
 	History          bool     `json:"history"`
 	RespectGitignore bool     `json:"respect_gitignore"`
-	Baseline         string   `json:"baseline,omitempty"` // a baseline file of accepted fingerprints; "" reads each root's
+	Baseline         string   `json:"baseline,omitempty"`      // a baseline file of accepted fingerprints; "" reads each root's
+	MaxFileSize      int64    `json:"max_file_size,omitempty"` // bytes; larger files are skipped and listed; 0 scans every file
 }
 
 // ScanFolders scans one request at a time, reporting progress as
-// EventScanProgress at most every 100 ms, saves the scan and returns it.
-// A cancelled scan returns what it found so far; its status says so.
+// EventScanProgress at most every 100 ms. Each folder is scanned and saved
+// on its own, so a folder that fails (or no longer exists) never replaces
+// another folder's last scan; the result merges the folders, and the
+// error names every folder that failed. A cancelled scan returns what it
+// found so far; its status says so.
 func (s *LeakScan) ScanFolders(ctx context.Context, req ScanRequest) (*leakscan.Result, error) {
+	if req.MaxFileSize < 0 {
+		return nil, apperr.Text(apperr.Invalid, "app.scan_max_file_size", "The largest file size to scan cannot be negative.", "要扫描的最大文件大小不能为负数。")
+	}
 	ctx, done, err := s.start(ctx)
 	if err != nil {
 		return nil, err
 	}
 	defer done()
 	opts := leakscan.Options{Roots: req.Paths, History: req.History, RespectGitignore: req.RespectGitignore,
-		Lookup:   s.c.keys.Lookup,
+		Lookup: s.c.keys.Lookup, MaxFileSize: req.MaxFileSize,
 		Progress: func(p leakscan.Progress) { s.c.opts.Events.Emit(EventScanProgress, p) }}
 	if req.Baseline != "" {
 		if opts.Baseline, err = leakscan.ReadBaseline(req.Baseline); err != nil {
 			return nil, err
 		}
 	}
-	res, err := leakscan.Scan(ctx, opts)
+	res, err := leakscan.ScanAndSave(ctx, s.c.leaks, opts) // each folder scanned and saved on its own
 	if res != nil {
-		s.save(res)
+		s.c.log.Info("leak scan saved", "folders", len(res.Roots), "findings", len(res.Findings), "status", res.Status)
+		s.c.sourceChanged(checks.SourceLeaks)
+	}
+	if err != nil {
+		s.c.log.Error("leak scan", "error", err.Error()) // a cancelled scan's result carries it in Error too
 	}
 	if err != nil && ctx.Err() != nil {
 		return res, nil
 	}
 	return res, err
+}
+
+// CheckFolder checks a folder (or file) when it is added to the scan list
+// and returns it absolute: one that does not exist or cannot be read is
+// refused now (code leak_root_missing), not found as a failed scan
+// later.
+func (s *LeakScan) CheckFolder(_ context.Context, path string) (string, error) {
+	return leakscan.CheckRoot(path)
 }
 
 // start registers a running scan, refusing a second one.
@@ -68,18 +87,6 @@ func (s *LeakScan) start(ctx context.Context) (context.Context, func(), error) {
 		s.mu.Unlock()
 		cancel()
 	}, nil
-}
-
-// save keeps a scan; a failure is logged and reported, never silent.
-func (s *LeakScan) save(res *leakscan.Result) {
-	id, err := s.c.leaks.Save(context.Background(), res)
-	if err != nil {
-		s.c.log.Error("save leak scan", "error", err.Error())
-		s.c.opts.Events.Emit(EventWarning, "the scan was not saved: "+err.Error())
-		return
-	}
-	s.c.log.Info("leak scan saved", "id", id, "findings", len(res.Findings), "status", res.Status)
-	s.c.sourceChanged(checks.SourceLeaks)
 }
 
 // CancelScan stops the running scan, if any.

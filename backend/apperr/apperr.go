@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"steward/backend/secret"
 )
 
 // Error is an error users can act on: a stable code, the operation that
@@ -44,13 +46,14 @@ func Wrap(err error, code Code, op string, kv ...string) *Error {
 	return e
 }
 
-// Error renders the English message, the operation and the cause.
+// Error renders the English message, the operation and the cause, with
+// any API key in them redacted.
 func (e *Error) Error() string {
 	msg := e.Message("en")
 	if e.Err != nil {
-		return fmt.Sprintf("%s (%s: %v)", msg, e.Op, e.Err)
+		msg = fmt.Sprintf("%s (%s: %v)", msg, e.Op, e.Err)
 	}
-	return msg
+	return secret.RedactKeys(msg)
 }
 
 // Unwrap returns the cause.
@@ -96,7 +99,8 @@ func CodeOf(err error) Code {
 func Is(err error, code Code) bool { return err != nil && CodeOf(err) == code }
 
 // Describe returns a stable code and a message in lang for any error.
-// Errors that are not *Error keep their text after a localized prefix.
+// Errors that are not *Error keep their text after a localized prefix. An
+// API key anywhere in the text is shown redacted.
 func Describe(err error, lang string) (Code, string) {
 	var e *Error
 	if errors.As(err, &e) {
@@ -104,7 +108,7 @@ func Describe(err error, lang string) (Code, string) {
 		if e.Err != nil && e.Code.ShowsCause() {
 			msg += " (" + e.Err.Error() + ")"
 		}
-		return e.Code, msg
+		return e.Code, secret.RedactKeys(msg)
 	}
-	return Internal, New(Internal, "", "cause", err.Error()).Message(lang)
+	return Internal, secret.RedactKeys(New(Internal, "", "cause", err.Error()).Message(lang))
 }

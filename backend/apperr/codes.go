@@ -11,6 +11,7 @@ const (
 	Conflict         Code = "conflict"
 	DataDirUnusable  Code = "data_dir_unusable"
 	DatabaseCorrupt  Code = "database_corrupt"
+	DiskFull         Code = "disk_full"
 	DatabaseNewer    Code = "database_newer"
 	WorkspaceUnknown Code = "workspace_unknown"
 	WorkspaceExists  Code = "workspace_exists"
@@ -47,6 +48,7 @@ var messages = map[Code]message{
 	Conflict:         {"{what} already exists.", "{what} 已存在。"},
 	DataDirUnusable:  {"The data folder {path} cannot be used. Check that it exists and that you may write to it, or pick another with --data-dir.", "无法使用数据目录 {path}。请确认该目录存在且可写，或用 --data-dir 指定其他目录。"},
 	DatabaseCorrupt:  {"{path} is not a readable Steward database (it is corrupt or not SQLite). It was left untouched: restore it from a backup, or move it aside to start afresh.", "{path} 不是可读的 Steward 数据库（已损坏或不是 SQLite 文件）。文件未被改动：请从备份恢复，或将其移走后重新开始。"},
+	DiskFull:         {"The disk holding {path} is full. Free some space there: what was saved is intact, and Steward resumes writing once there is room.", "{path} 所在的磁盘已满。请释放一些空间：已保存的数据完好无损，空间足够后 Steward 会继续写入。"},
 	DatabaseNewer:    {"{path} was written by a newer Steward (schema {found}; this version knows up to {known}). Update Steward; the file was left untouched.", "{path} 由更新版本的 Steward 写入（数据结构版本 {found}，本版本最高支持 {known}）。请升级 Steward；文件未被改动。"},
 	WorkspaceUnknown: {"There is no workspace named \"{name}\".", "不存在名为“{name}”的工作区。"},
 	WorkspaceExists:  {"A workspace named \"{name}\" already exists.", "名为“{name}”的工作区已存在。"},

@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"regexp"
 	"sync"
+
+	"steward/backend/secret"
 )
 
 // FileName is the log's name inside the data directory.
@@ -59,8 +61,8 @@ func (l *Log) Close() error {
 	return l.file.Close()
 }
 
-// keyShape matches OpenAI-style secret keys and bearer tokens.
-var keyShape = regexp.MustCompile(`(sk-(?:proj-|svcacct-|admin-)?|stw_)[A-Za-z0-9_-]{12,}([A-Za-z0-9]{4})`)
+// tokenShape matches Steward member tokens.
+var tokenShape = regexp.MustCompile(`(stw_)[A-Za-z0-9_-]{12,}([A-Za-z0-9]{4})`)
 
 // maskSecrets redacts key-shaped substrings of string attributes.
 func maskSecrets(_ []string, a slog.Attr) slog.Attr {
@@ -70,9 +72,10 @@ func maskSecrets(_ []string, a slog.Attr) slog.Attr {
 	return a
 }
 
-// Mask replaces key-shaped substrings of s with a redacted form.
+// Mask replaces API keys (found by the leak scanner's detector, package
+// secret) and member tokens in s with a redacted form.
 func Mask(s string) string {
-	return keyShape.ReplaceAllString(s, "$1…$2")
+	return tokenShape.ReplaceAllString(secret.RedactKeys(s), "$1…$2")
 }
 
 // cappedFile is an append-only file that rotates once it passes max bytes.

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"steward/backend/apperr"
+	"steward/backend/textfile"
 )
 
 // answer is the stored part of an item's state.
@@ -133,6 +134,9 @@ func (s *Service) merge(old answer, itemID string, c Change) (answer, error) {
 		next.Owner = strings.TrimSpace(*c.Owner)
 	}
 	if c.Notes != nil {
+		if len(*c.Notes) > MaxNotesBytes {
+			return next, tooLong("checklist.update", "notes", "备注", len(*c.Notes), MaxNotesBytes)
+		}
 		next.Notes = *c.Notes
 	}
 	if c.Reason != nil {
@@ -210,4 +214,11 @@ func (s *Service) Validate(itemID string, c Change) error {
 	}
 	_, err := s.merge(answer{Status: StatusTodo}, itemID, c)
 	return err
+}
+
+// tooLong refuses a text field over its limit, in both languages.
+func tooLong(op, field, fieldZh string, size, limit int) error {
+	return apperr.Text(apperr.Invalid, op,
+		fmt.Sprintf("The %s are %s, over the limit of %s. Keep long documents as evidence instead.", field, textfile.Size(int64(size)), textfile.Size(int64(limit))),
+		fmt.Sprintf("%s为 %s，超过上限 %s。较长的文档请作为证据附上。", fieldZh, textfile.Size(int64(size)), textfile.Size(int64(limit))))
 }

@@ -112,7 +112,9 @@ func TestCatalogueLanguagesStayApart(t *testing.T) {
 
 // unspaced finds a Chinese character directly next to a Latin letter or digit.
 func unspaced(s string) (rune, rune, bool) {
-	latin := func(r rune) bool { return r < 128 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') }
+	latin := func(r rune) bool {
+		return r < 128 && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9')
+	}
 	var prev rune
 	for _, r := range s {
 		if hasHan(string(prev)) && latin(r) || latin(prev) && hasHan(string(r)) {

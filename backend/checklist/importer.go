@@ -11,10 +11,17 @@ import (
 	"strconv"
 
 	"steward/backend/apperr"
+	"steward/backend/textfile"
 )
 
 // maxImportBytes bounds an import file; a real export is far smaller.
 const maxImportBytes = 64 << 20
+
+// Limits on an answer's free text, for typing and for imports.
+const (
+	MaxNotesBytes = 64 << 10 // notes, a not-applicable reason, an evidence reference
+	MaxOwnerBytes = 1 << 10
+)
 
 // ImportResult says what an import restored.
 type ImportResult struct {
@@ -29,15 +36,15 @@ type ImportResult struct {
 // rejects it and nothing is written. Like Export, it is kept off Service's
 // bound methods.
 func Import(s *Service, r io.Reader, fileName, workspace string) (ImportResult, error) {
-	b, err := io.ReadAll(io.LimitReader(r, maxImportBytes+1))
+	b, err := textfile.Read(r, maxImportBytes)
+	if te, ok := textfile.As(err); ok {
+		return ImportResult{}, malformed(fileName, max(te.Line, 1), te.Why, te.WhyZh)
+	}
 	if err != nil {
 		return ImportResult{}, fmt.Errorf("read %s: %w", fileName, err)
 	}
 	bad := func(off int64, why string) error {
 		return apperr.New(apperr.ImportMalformed, "checklist.import", "file", fileName, "line", strconv.Itoa(lineAt(b, off)), "why", why)
-	}
-	if len(b) > maxImportBytes {
-		return ImportResult{}, bad(0, "the file is larger than 64 MB")
 	}
 	f, offsets, err := parseExport(b)
 	if err != nil {
@@ -53,12 +60,40 @@ func Import(s *Service, r io.Reader, fileName, workspace string) (ImportResult, 
 		return ImportResult{}, bad(off, "not a Steward checklist export ("+err.Error()+")")
 	}
 	for i, it := range f.Items {
+		if te := fieldLimits(it, lineAt(b, offsets[i])); te != nil {
+			return ImportResult{}, malformed(fileName, te.Line, te.Why, te.WhyZh)
+		}
 		if err := s.checkImportItem(it); err != nil {
 			_, msg := apperr.Describe(err, LangEn)
 			return ImportResult{}, bad(offsets[i], msg)
 		}
 	}
 	return s.restore(f, workspace)
+}
+
+// malformed is the import error for line of file, in both languages.
+func malformed(file string, line int, why, whyZh string) error {
+	return apperr.Text(apperr.ImportMalformed, "checklist.import",
+		fmt.Sprintf("%s, line %d: %s. Nothing was imported.", file, line, why),
+		fmt.Sprintf("%s 第 %d 行：%s。未导入任何内容。", file, line, whyZh))
+}
+
+// fieldLimits checks the sizes of an imported item's text fields.
+func fieldLimits(it ExportItem, line int) *textfile.Error {
+	for _, f := range []struct {
+		name, value string
+		limit       int
+	}{{"the notes", it.Notes, MaxNotesBytes}, {"the reason", it.Reason, MaxNotesBytes}, {"the owner", it.Owner, MaxOwnerBytes}} {
+		if len(f.value) > f.limit {
+			return textfile.FieldTooLong(line, f.name, len(f.value), f.limit)
+		}
+	}
+	for _, e := range it.Evidence {
+		if len(e.Ref)+len(e.Label) > MaxNotesBytes {
+			return textfile.FieldTooLong(line, "the evidence", len(e.Ref)+len(e.Label), MaxNotesBytes)
+		}
+	}
+	return nil
 }
 
 // parseExport decodes the file and notes where each item starts.

@@ -41,7 +41,7 @@ func runGateway(ctx context.Context, env *Env, args []string) error {
 			for _, warn := range gw.Warnings() {
 				fmt.Fprintf(env.Stderr, "warning: %s\n", warn)
 			}
-		})
+		}, func(msg string) { fmt.Fprintf(env.Stderr, "warning: %s\n", msg) }) // usage rows lost (a full disk), on stderr
 		if st.Requests > 0 || err == nil {
 			fmt.Fprintf(env.Stdout, "Stopped after %d requests (%d errors, %d failovers).\n", st.Requests, st.Errors, st.Failovers)
 		}

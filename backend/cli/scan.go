@@ -23,6 +23,7 @@ func runScan(ctx context.Context, env *Env, args []string) error {
 	gitignore := fs.Bool("respect-gitignore", false, "skip what .gitignore files exclude")
 	staged := fs.Bool("staged", false, "scan the changes staged in the git repository PATH (the pre-commit hook)")
 	hook := fs.String("install-hook", "", "install a git pre-commit hook in REPO that blocks commits adding a key")
+	maxSize := fs.String("max-file-size", "", "skip (and list) files larger than SIZE, e.g. 500MB; every file is scanned by default")
 	paths, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -30,14 +31,18 @@ func runScan(ctx context.Context, env *Env, args []string) error {
 	if *hook != "" {
 		return installHook(env, *hook)
 	}
+	maxFileSize, err := parseSize(*maxSize)
+	if err != nil {
+		return usageErr("--max-file-size: %v", err)
+	}
 	if len(paths) == 0 || !slices.Contains(leakscan.Formats(), *format) {
-		return usageErr("usage: steward scan PATH... [--history] [--format text|json|sarif] [--out FILE] [--baseline FILE]")
+		return usageErr("usage: steward scan PATH... [--history] [--format text|json|sarif] [--out FILE] [--baseline FILE] [--max-file-size SIZE]")
 	}
 	var res *leakscan.Result
 	if *staged {
 		res, err = leakscan.ScanStaged(ctx, paths[0])
 	} else {
-		res, err = scanAndSave(ctx, env, paths, *history, *gitignore, *baseline)
+		res, err = scanAndSave(ctx, env, paths, scanFlags{*history, *gitignore, *baseline, maxFileSize})
 	}
 	if res == nil {
 		return err
@@ -61,14 +66,22 @@ func runScan(ctx context.Context, env *Env, args []string) error {
 	return nil
 }
 
-// scanAndSave scans with the key register as lookup and saves the scan, so
-// the Keys dashboard and the checklist can show it.
-func scanAndSave(ctx context.Context, env *Env, paths []string, history, gitignore bool, baselinePath string) (*leakscan.Result, error) {
+// scanFlags are the scan command's options for scanAndSave.
+type scanFlags struct {
+	history, gitignore bool
+	baselinePath       string
+	maxFileSize        int64
+}
+
+// scanAndSave scans with the key register as lookup and saves each
+// folder's scan on its own, so the Keys dashboard and the checklist can
+// show it; a folder that fails never replaces another folder's last scan.
+func scanAndSave(ctx context.Context, env *Env, paths []string, f scanFlags) (*leakscan.Result, error) {
 	var res *leakscan.Result
 	err := withServices(ctx, env, func(svc *app.Services) error {
 		var err error
-		res, err = svc.LeakScan.ScanFolders(ctx, app.ScanRequest{Paths: paths, History: history,
-			RespectGitignore: gitignore, Baseline: baselinePath})
+		res, err = svc.LeakScan.ScanFolders(ctx, app.ScanRequest{Paths: paths, History: f.history,
+			RespectGitignore: f.gitignore, Baseline: f.baselinePath, MaxFileSize: f.maxFileSize})
 		return err
 	})
 	return res, err

@@ -4,6 +4,8 @@
 // package owns layout and fonts.
 package export
 
+import "fmt"
+
 // Document is a printable report: a title block followed by blocks in order.
 type Document struct {
 	Lang     string  // "en" or "zh-CN": sets the HTML lang and the PDF font
@@ -42,6 +44,30 @@ type Heading struct {
 type Table struct {
 	Header []string
 	Rows   [][]string
+	// Each, when set, yields more rows after Rows, read as the table is
+	// written: HTML writes them one at a time (a table of any length in
+	// constant memory; each such row has the header's columns), while
+	// Markdown and PDF read them all first. Each returns the error that
+	// stopped it, or the one yield returned.
+	Each func(yield func(row []string) error) error
+}
+
+// materialized returns d with every streamed table's rows read into Rows,
+// for the renderers that lay out a whole table at once.
+func (d Document) materialized() (Document, error) {
+	blocks := make([]Block, len(d.Blocks))
+	for i, b := range d.Blocks {
+		if b.Table != nil && b.Table.Each != nil {
+			t := Table{Header: b.Table.Header, Rows: append([][]string(nil), b.Table.Rows...)}
+			if err := b.Table.Each(func(row []string) error { t.Rows = append(t.Rows, row); return nil }); err != nil {
+				return d, fmt.Errorf("export: reading the rows of a table: %w", err)
+			}
+			b.Table = &t
+		}
+		blocks[i] = b
+	}
+	d.Blocks = blocks
+	return d, nil
 }
 
 // Chart is a bar chart of non-negative values scaled to the largest: one

@@ -1,9 +1,11 @@
 package export
 
 import (
+	"errors"
 	"fmt"
 	"html/template"
 	"io"
+	"iter"
 	"strings"
 )
 
@@ -15,8 +17,12 @@ func HTML(w io.Writer, d Document) error {
 	if err != nil {
 		return fmt.Errorf("export: parsing HTML template: %w", err)
 	}
-	if err := tmpl.Execute(w, newHTMLView(d)); err != nil {
+	v := newHTMLView(d)
+	if err := tmpl.Execute(w, v); err != nil {
 		return fmt.Errorf("export: writing HTML: %w", err)
+	}
+	if err := *v.rowsErr; err != nil {
+		return fmt.Errorf("export: reading the rows of a table: %w", err)
 	}
 	return nil
 }
@@ -29,6 +35,7 @@ type htmlView struct {
 	Meta     []htmlField
 	Blocks   []htmlBlock
 	CSS      template.CSS
+	rowsErr  *error // the error that stopped a streamed table (Table.Each)
 }
 
 // htmlField is a label with the lines of its value.
@@ -47,9 +54,9 @@ type htmlBlock struct {
 	Lines  []string   // paragraph and note lines
 	Items  [][]string // list items as lines
 	Fields []htmlField
-	Header [][]string    // table header cells as lines
-	Rows   [][][]string  // table rows, cells as lines
-	SVG    template.HTML // chart: an inline SVG built with escaped text
+	Header [][]string           // table header cells as lines
+	Rows   iter.Seq[[][]string] // table rows, cells as lines; read as the template writes them
+	SVG    template.HTML        // chart: an inline SVG built with escaped text
 }
 
 // newHTMLView prepares d for the template.
@@ -64,16 +71,17 @@ func newHTMLView(d Document) htmlView {
 		Subtitle: oneLine(d.Subtitle),
 		Meta:     htmlFields(d.Meta),
 		CSS:      template.CSS(htmlCSS + pageCounterCSS(lang)),
+		rowsErr:  new(error),
 	}
 	for _, b := range d.Blocks {
-		if hb, ok := newHTMLBlock(b); ok {
+		if hb, ok := newHTMLBlock(b, v.rowsErr); ok {
 			v.Blocks = append(v.Blocks, hb)
 		}
 	}
 	return v
 }
 
-func newHTMLBlock(b Block) (htmlBlock, bool) {
+func newHTMLBlock(b Block, rowsErr *error) (htmlBlock, bool) {
 	switch {
 	case b.Heading != nil:
 		tag := oneLine(b.Heading.Tag)
@@ -82,7 +90,7 @@ func newHTMLBlock(b Block) (htmlBlock, bool) {
 	case b.PageBreak:
 		return htmlBlock{Kind: "pagebreak"}, true
 	case b.Table != nil:
-		return htmlTable(*b.Table)
+		return htmlTable(*b.Table, rowsErr)
 	case b.Chart != nil:
 		return htmlBlock{Kind: "chart", SVG: chartSVG(*b.Chart)}, len(b.Chart.Bars) > 0
 	case b.Paragraph != "":
@@ -101,7 +109,10 @@ func newHTMLBlock(b Block) (htmlBlock, bool) {
 	return htmlBlock{}, false
 }
 
-func htmlTable(t Table) (htmlBlock, bool) {
+// htmlTable prepares a table; the rows of a streamed one (t.Each) are read
+// as the template writes them, and the error that stops them lands in
+// rowsErr.
+func htmlTable(t Table, rowsErr *error) (htmlBlock, bool) {
 	ncol := len(t.Header)
 	for _, row := range t.Rows {
 		ncol = max(ncol, len(row))
@@ -122,11 +133,30 @@ func htmlTable(t Table) (htmlBlock, bool) {
 	if strings.TrimSpace(strings.Join(t.Header, "")) != "" {
 		hb.Header = cells(t.Header)
 	}
-	for _, row := range t.Rows {
-		hb.Rows = append(hb.Rows, cells(row))
+	hb.Rows = func(yield func([][]string) bool) {
+		for _, row := range t.Rows {
+			if !yield(cells(row)) {
+				return
+			}
+		}
+		if t.Each == nil {
+			return
+		}
+		err := t.Each(func(row []string) error {
+			if !yield(cells(row)) {
+				return errStopRows
+			}
+			return nil
+		})
+		if err != nil && !errors.Is(err, errStopRows) && *rowsErr == nil {
+			*rowsErr = err
+		}
 	}
 	return hb, true
 }
+
+// errStopRows ends a streamed table when the template stops reading it.
+var errStopRows = errors.New("export: stop reading rows")
 
 func htmlFields(fs []Field) []htmlField {
 	out := make([]htmlField, 0, len(fs))

@@ -14,6 +14,10 @@ import (
 // its heading as inline code, fields become a list with bold labels, notes
 // a blockquote and page breaks a thematic break.
 func Markdown(w io.Writer, d Document) error {
+	d, err := d.materialized()
+	if err != nil {
+		return err
+	}
 	bw := bufio.NewWriter(w)
 	m := &mdWriter{w: bw}
 	if t := mdInline(d.Title); t != "" {

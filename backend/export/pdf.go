@@ -78,6 +78,9 @@ type pdfRenderer struct {
 // PDF writes d as an A4 PDF to w. Fonts are found as PDFOptions describes;
 // when none is usable the error matches ErrNoFont and says what to install.
 func PDF(w io.Writer, d Document, opts PDFOptions) (err error) {
+	if d, err = d.materialized(); err != nil {
+		return err
+	}
 	runes := documentRunes(d)
 	needCJK := isChineseLang(d.Lang) || documentHasCJK(d)
 	fonts, err := systemFontSearch().choose(opts, runes, needCJK)

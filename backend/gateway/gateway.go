@@ -156,6 +156,9 @@ func (g *Gateway) Start(ctx context.Context) error {
 	if g.srv != nil {
 		return errors.New("gateway: already started")
 	}
+	if err := usage.CheckRoom(ctx, g.rec); err != nil { // a full disk would lose every usage row
+		return err
+	}
 	ln, err := (&net.ListenConfig{}).Listen(ctx, "tcp", g.cfg.Listen)
 	if err != nil {
 		return fmt.Errorf("gateway: listen on %s: %w", g.cfg.Listen, err)

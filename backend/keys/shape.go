@@ -65,7 +65,7 @@ func notAKey(op, en, zh string) error { return apperr.Text(CodeNotAKey, op, en, 
 // checkText refuses free text that contains something shaped like a key,
 // so notes and labels never become a place keys are kept.
 func checkText(op, field, value string) error {
-	if keyInText.MatchString(value) {
+	if keyInText.MatchString(value) || len(secret.Find([]byte(value))) > 0 {
 		return errLooksLikeKey(op, field)
 	}
 	return nil
@@ -74,5 +74,5 @@ func checkText(op, field, value string) error {
 // shown is user input as it may appear in a message: anything key-shaped
 // inside it is replaced by its redacted form.
 func shown(s string) string {
-	return keyInText.ReplaceAllStringFunc(s, secret.Redact)
+	return keyInText.ReplaceAllStringFunc(secret.RedactKeys(s), secret.Redact)
 }

@@ -10,6 +10,7 @@ import (
 	"slices"
 
 	"steward/backend/apperr"
+	"steward/backend/textfile"
 )
 
 // BaselineFile is the baseline a scan reads from a root when Options gives none.
@@ -91,9 +92,24 @@ func WriteBaseline(path string, findings []LeakFinding) error {
 	return nil
 }
 
+// maxBaselineBytes bounds a baseline file: a fingerprint line is ~100 bytes.
+const maxBaselineBytes = 16 << 20
+
 // ReadBaseline reads the baseline at path.
 func ReadBaseline(path string) (*Baseline, error) {
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read baseline %s: %w", path, err)
+	}
+	defer f.Close()
+	data, err := textfile.Read(f, maxBaselineBytes)
+	if te, ok := textfile.As(err); ok {
+		e := apperr.Text(CodeBaselineInvalid, "leakscan.baseline",
+			fmt.Sprintf("The baseline %s cannot be read (line %d): %s.", path, max(te.Line, 1), te.Why),
+			fmt.Sprintf("无法读取基线文件 %s（第 %d 行）：%s。", path, max(te.Line, 1), te.WhyZh))
+		e.Err = err
+		return nil, e
+	}
 	if err != nil {
 		return nil, fmt.Errorf("read baseline %s: %w", path, err)
 	}

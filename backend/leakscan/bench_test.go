@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"steward/tools/fakekey"
+	"steward/backend/secret/fakekey"
 )
 
 // benchTree writes files text files of about 12 KB (every 50th with a key,
@@ -48,6 +48,21 @@ func BenchmarkScanTree(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		r, err := Scan(context.Background(), Options{Roots: []string{dir}})
+		if err != nil || len(r.Findings) != 60 {
+			b.Fatalf("findings %d, err %v", len(r.Findings), err)
+		}
+	}
+}
+
+// BenchmarkScanTreeWithRegister is BenchmarkScanTree with a key register,
+// so key-shaped tokens without the marker are fingerprinted as well.
+func BenchmarkScanTreeWithRegister(b *testing.B) {
+	dir, size := benchTree(b, 3000)
+	lookup := func(fp string) (string, string, bool) { return "", "", false }
+	b.SetBytes(size)
+	b.ResetTimer()
+	for b.Loop() {
+		r, err := Scan(context.Background(), Options{Roots: []string{dir}, Lookup: lookup})
 		if err != nil || len(r.Findings) != 60 {
 			b.Fatalf("findings %d, err %v", len(r.Findings), err)
 		}

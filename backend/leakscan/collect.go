@@ -16,6 +16,8 @@ type commitInfo struct {
 // collector gathers what concurrent workers find and measure.
 type collector struct {
 	files, bytes, commits, binary atomic.Int64
+	lookup                        Lookup // the key register for the workers; may be nil
+	maxFileSize                   int64  // files larger are skipped with a reason; 0 for no cap
 
 	mu         sync.Mutex
 	findings   []LeakFinding

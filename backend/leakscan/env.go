@@ -3,6 +3,7 @@ package leakscan
 import (
 	"bytes"
 	"path"
+	"steward/backend/secret"
 	"strings"
 )
 
@@ -119,7 +120,7 @@ func placeholderValue(v string) bool {
 		}
 	}
 	b := []byte(v)
-	return maxRepeat(b) >= 6 || maxAscending(b) >= 6
+	return secret.LooksMadeUp(b)
 }
 
 // holdsKey reports whether a key match lies within [from, to).

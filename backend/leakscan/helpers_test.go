@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"steward/backend/secret"
-	"steward/tools/fakekey"
+	"steward/backend/secret/fakekey"
 )
 
 // keyOfKind makes a fake key of a secret kind; "" (the env rule) gets none.
@@ -30,7 +30,7 @@ func keyOfKind(g *fakekey.Generator, kind string) string {
 // scanText scans text as the file name and returns the hits.
 func scanText(t testing.TB, name, text string) []hit {
 	t.Helper()
-	out, err := newStreamScanner().scan(context.Background(), strings.NewReader(text), name)
+	out, err := newStreamScanner(nil).scan(context.Background(), strings.NewReader(text), name)
 	if err != nil {
 		t.Fatalf("scan %s: %v", name, err)
 	}

@@ -106,7 +106,7 @@ func scanBlobPart(ctx context.Context, repo string, blobs []blobRef, c *collecto
 	if err != nil {
 		return err
 	}
-	s := newStreamScanner()
+	s := newStreamScanner(c.lookup)
 	for _, b := range blobs {
 		if err := scanOneBlob(ctx, cf, s, b, c, record); err != nil {
 			cf.close(true)
@@ -129,10 +129,9 @@ func scanOneBlob(ctx context.Context, cf *catFile, s *streamScanner, b blobRef, 
 		}
 		if out.binary {
 			c.binary.Add(1)
-		} else {
-			c.files.Add(1)
-			c.bytes.Add(out.bytes)
 		}
+		c.files.Add(1)
+		c.bytes.Add(out.bytes)
 		if len(out.hits) > 0 {
 			record(oid, out.hits)
 		}

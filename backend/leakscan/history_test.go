@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"steward/backend/secret"
-	"steward/tools/fakekey"
+	"steward/backend/secret/fakekey"
 )
 
 // TestScanHistory finds keys in every commit reachable from any ref, each

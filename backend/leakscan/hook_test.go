@@ -10,7 +10,7 @@ import (
 
 	"steward/backend/apperr"
 	"steward/backend/secret"
-	"steward/tools/fakekey"
+	"steward/backend/secret/fakekey"
 )
 
 // fakeCLIEnv makes the test binary act as `steward scan --staged REPO`, so

@@ -67,7 +67,7 @@ type Stats struct {
 	Bytes       int64   `json:"bytes"`        // bytes read from them
 	Commits     int64   `json:"commits"`      // commits reachable from all refs, with History
 	Seconds     float64 `json:"seconds"`      // wall time
-	BinaryFiles int64   `json:"binary_files"` // files skipped as binary
+	BinaryFiles int64   `json:"binary_files"` // binary files among Files, scanned for keys only
 	Suppressed  int64   `json:"suppressed"`   // findings hidden by steward:allow or the baseline
 }
 
@@ -107,5 +107,6 @@ type Options struct {
 	Baseline         *Baseline        // accepted findings; nil reads each root's BaselineFile if present
 	Progress         func(Progress)   // called from one goroutine, at most every 100 ms, and once at the end
 	Workers          int              // files scanned in parallel; twice the CPUs (at most 16) by default
+	MaxFileSize      int64            // files (and archive entries) larger are skipped and listed; 0 scans every size
 	Now              func() time.Time // clock; time.Now by default
 }

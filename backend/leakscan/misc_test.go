@@ -5,14 +5,14 @@ import (
 	"path/filepath"
 	"testing"
 
-	"steward/tools/fakekey"
+	"steward/backend/secret/fakekey"
 )
 
 // TestVanishedFileIsSkipped: a file gone between walk and read is reported.
 func TestVanishedFileIsSkipped(t *testing.T) {
 	dir := t.TempDir()
 	c := &collector{}
-	scanFile(context.Background(), newStreamScanner(), fileJob{root: dir, abs: filepath.Join(dir, "gone.txt"), rel: "gone.txt"}, c)
+	scanFile(context.Background(), newStreamScanner(nil), fileJob{root: dir, abs: filepath.Join(dir, "gone.txt"), rel: "gone.txt"}, c)
 	if len(c.skipped) != 1 || c.skipped[0].Reason != "not readable: no such file or directory" {
 		t.Fatalf("skipped = %+v", c.skipped)
 	}

@@ -55,7 +55,7 @@ func WriteText(w io.Writer, r *Result) error {
 	}
 	ew.printf(", %.2f s\n", st.Seconds)
 	if r.Error != "" {
-		ew.printf("Stopped early: %s\n", r.Error)
+		ew.printf("Not everything was scanned: %s\n", r.Error)
 	}
 	groups := []struct {
 		severity, title, advice string

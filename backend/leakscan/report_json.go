@@ -9,7 +9,14 @@ import (
 // jsonReport is the JSON report's exact shape.
 type jsonReport struct {
 	Findings []jsonFinding `json:"findings"`
+	Skipped  []jsonSkipped `json:"skipped"`
 	Stats    jsonStats     `json:"stats"`
+}
+
+// jsonSkipped is a file the scan did not read, with why.
+type jsonSkipped struct {
+	File   string `json:"file"`
+	Reason string `json:"reason"`
 }
 
 type jsonFinding struct {
@@ -33,11 +40,13 @@ type jsonStats struct {
 	Seconds float64 `json:"seconds"`
 }
 
-// WriteJSON writes r as {"findings": [...], "stats": {...}} for scripts;
+// WriteJSON writes r as {"findings": [...], "skipped": [...], "stats": {...}}
+// for scripts; every file not scanned is in "skipped" with its reason;
 // absent values are empty strings, never missing keys.
 func WriteJSON(w io.Writer, r *Result) error {
 	rep := jsonReport{
 		Findings: make([]jsonFinding, 0, len(r.Findings)),
+		Skipped:  make([]jsonSkipped, 0, len(r.Skipped)),
 		Stats:    jsonStats{Files: r.Stats.Files, Bytes: r.Stats.Bytes, Commits: r.Stats.Commits, Seconds: r.Stats.Seconds},
 	}
 	for _, f := range r.Findings {
@@ -45,6 +54,9 @@ func WriteJSON(w io.Writer, r *Result) error {
 			Rule: f.Rule, File: f.File, Line: f.Line, Column: f.Column, Commit: f.Commit, Author: f.Author,
 			Date: f.Date, Redacted: f.Redacted, Fingerprint: f.Fingerprint, Member: f.Member, Label: f.Label,
 		})
+	}
+	for _, s := range r.Skipped {
+		rep.Skipped = append(rep.Skipped, jsonSkipped{File: s.File, Reason: s.Reason})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

@@ -20,9 +20,23 @@ type sarifLog struct {
 }
 
 type sarifRun struct {
-	Tool       sarifTool     `json:"tool"`
-	Results    []sarifResult `json:"results"`
-	ColumnKind string        `json:"columnKind"`
+	Tool        sarifTool         `json:"tool"`
+	Invocations []sarifInvocation `json:"invocations"`
+	Results     []sarifResult     `json:"results"`
+	ColumnKind  string            `json:"columnKind"`
+}
+
+// sarifInvocation says how the scan ran; each file not scanned is a
+// notification, so no code-scanning service shows a partial scan as whole.
+type sarifInvocation struct {
+	ExecutionSuccessful bool                `json:"executionSuccessful"`
+	Notifications       []sarifNotification `json:"toolExecutionNotifications"`
+}
+
+type sarifNotification struct {
+	Level     string          `json:"level"`
+	Message   sarifText       `json:"message"`
+	Locations []sarifLocation `json:"locations,omitempty"`
 }
 
 type sarifTool struct {
@@ -69,7 +83,7 @@ type sarifLocation struct {
 
 type sarifPhysical struct {
 	ArtifactLocation sarifArtifact `json:"artifactLocation"`
-	Region           sarifRegion   `json:"region"`
+	Region           *sarifRegion  `json:"region,omitempty"`
 }
 
 type sarifArtifact struct {
@@ -104,13 +118,14 @@ func WriteSARIF(w io.Writer, r *Result) error {
 			Message: sarifText{sarifMessage(f)},
 			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{
 				ArtifactLocation: sarifArtifact{URI: fileURI(f.File)},
-				Region:           sarifRegion{StartLine: max(f.Line, 1), StartColumn: max(f.Column, 1)},
+				Region:           &sarifRegion{StartLine: max(f.Line, 1), StartColumn: max(f.Column, 1)},
 			}}},
 			PartialFingerprints: map[string]string{"stewardFinding/v1": findingID(f)},
 			Properties: map[string]any{"severity": f.Severity, "fingerprint": f.Fingerprint, "redacted": f.Redacted,
 				"commit": f.Commit},
 		})
 	}
+	run.Invocations = []sarifInvocation{sarifInvocationOf(r)}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
@@ -118,6 +133,21 @@ func WriteSARIF(w io.Writer, r *Result) error {
 		return fmt.Errorf("write SARIF report: %w", err)
 	}
 	return nil
+}
+
+// sarifInvocationOf lists the files the scan did not read as warnings.
+func sarifInvocationOf(r *Result) sarifInvocation {
+	inv := sarifInvocation{ExecutionSuccessful: r.Status == StatusCompleted, Notifications: []sarifNotification{}}
+	if r.Error != "" {
+		inv.Notifications = append(inv.Notifications, sarifNotification{Level: "error", Message: sarifText{r.Error}})
+	}
+	for _, s := range r.Skipped {
+		inv.Notifications = append(inv.Notifications, sarifNotification{
+			Level: "warning", Message: sarifText{"Not scanned: " + s.File + ": " + s.Reason},
+			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: fileURI(s.File)}}}},
+		})
+	}
+	return inv
 }
 
 // sarifMessage says what was found, where it came from and what to do.

@@ -10,7 +10,7 @@ import (
 
 	"steward/backend/apperr"
 	"steward/backend/secret"
-	"steward/tools/fakekey"
+	"steward/backend/secret/fakekey"
 	"steward/tools/golden"
 )
 
@@ -71,12 +71,16 @@ func TestJSONReportShape(t *testing.T) {
 	if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
 		t.Fatal(err)
 	}
-	var findings []map[string]any
+	var findings, skipped []map[string]any
 	var stats map[string]any
 	json.Unmarshal(doc["findings"], &findings)
 	json.Unmarshal(doc["stats"], &stats)
+	json.Unmarshal(doc["skipped"], &skipped)
+	if len(skipped) != 1 || !slices.Equal(sortedKeys(skipped[0]), []string{"file", "reason"}) {
+		t.Fatalf("skipped = %v, want the broken link with its reason", skipped)
+	}
 	wantFinding := []string{"author", "column", "commit", "date", "file", "fingerprint", "label", "line", "member", "redacted", "rule"}
-	if len(doc) != 2 || len(findings) == 0 || !slices.Equal(sortedKeys(findings[0]), wantFinding) ||
+	if len(doc) != 3 || len(findings) == 0 || !slices.Equal(sortedKeys(findings[0]), wantFinding) ||
 		!slices.Equal(sortedKeys(stats), []string{"bytes", "commits", "files", "seconds"}) {
 		t.Fatalf("JSON shape: %s", buf.String()[:min(400, buf.Len())])
 	}

@@ -13,7 +13,7 @@ const (
 
 // Rule is one kind of leak the scanner reports, with examples it must and
 // must not match. Examples are templates expanded at test time (see
-// tools/fakekey): {key} is a fresh fake key of the rule's kind, {alnum:N}
+// backend/secret/fakekey): {key} is a fresh fake key of the rule's kind, {alnum:N}
 // and {body:N} are N random characters, {rep:C:N} is C repeated N times.
 type Rule struct {
 	ID             string
@@ -37,61 +37,11 @@ const keyHelp = "Revoke the key on the OpenAI dashboard (API keys page) and crea
 	"Then load keys from the environment or a secret manager. A line that must stay may carry a " +
 	"steward:allow comment; accepted findings can go in a baseline file."
 
-// keyContexts are the places a key must be found in, whatever its kind,
-// including inside escaped strings that common scanners miss.
-func keyContexts() []string {
-	return []string{
-		`{key}`,
-		`OPENAI_API_KEY={key}`,
-		`export OPENAI_API_KEY="{key}"`,
-		`client = OpenAI(api_key='{key}')`,
-		`    "    \"client = OpenAI(api_key=\\\"{key}\\\")\\n\",`,
-		`{"messages":"first line\n{key}\nlast line"}`,
-		`{"cell":"key=\"{key}\"\r\n"}`,
-		`openai: {api_key: {key}}`,
-		`2024-05-01T10:00:00Z DEBUG request headers={'Authorization': 'Bearer {key}'}`,
-		`curl "https://example.test/?key=%22{key}%22"`,
-		`const k = "\u0022{key}\u0022";`,
-		`\t{key}\t`,
-		`key:{key};`,
-		"`{key}`",
-	}
-}
-
-// keyFalsePositives are placeholders and redacted forms no key rule may report.
-func keyFalsePositives() []string {
-	return []string{
-		`OPENAI_API_KEY=sk-...`,
-		`api_key = "sk-your-key-here"`,
-		`api_key = "sk-xxxxxxxx"`,
-		`OPENAI_API_KEY=sk-proj-XXXX`,
-		`Set the header to <sk-...>.`,
-		`the key sk-proj-…abcd was rotated`,
-		`the key sk-proj-****abcd was rotated`,
-		`sk-proj-abc…T3BlbkFJ…xyz`,
-		`data:text/plain;base64,T3BlbkFJIGtleXMgYXJlIHNlY3JldA==`,
-		`sk-proj-{rep:X:74}T3BlbkFJ{rep:X:74}`,
-		`sk-svcacct-{rep:x:74}T3BlbkFJ{rep:x:74}`,
-		`sk-admin-{rep:0:58}T3BlbkFJ{rep:0:58}`,
-		`sk-{rep:x:20}T3BlbkFJ{rep:x:20}`,
-		`sk-abcdefghijklmnopqrst{rep:x:0}T3BlbkFJabcdefghijklmnopqrst`, // {rep:x:0} keeps the source clear of the key pattern
-		`sk-proj-EXAMPLEEXAMPLE{body:60}T3BlbkFJ{body:74}`,
-		`sk-{alnum:19}T3BlbkFJ{alnum:20}`,
-		`sk-{alnum:20}T3BlbkFJ{alnum:21}`,
-		`task-{alnum:20}T3BlbkFJ{alnum:20}`,
-		`sk-proj-{body:74}T3BlbkFJ{body:10}`,
-		`sk-proj-{body:10}T3BlbkFJ{body:74}`,
-		`sk-proj-{body:400}T3BlbkFJ{body:74}`,
-		`{body:74}T3BlbkFJ{body:74}`,
-		`sk-proj-abc.{body:74}T3BlbkFJ{body:74}`,
-	}
-}
-
 // Rules returns every rule, key rules first.
 func Rules() []Rule {
 	keyRule := func(id, desc, kind string) Rule {
 		return Rule{ID: id, Description: desc, Detail: keyDetail, Help: keyHelp, Severity: SeverityHigh, Kind: kind,
-			ExampleFile: "notes.txt", TruePositives: keyContexts(), FalsePositives: keyFalsePositives()}
+			ExampleFile: "notes.txt", TruePositives: secret.KeyExamples(kind), FalsePositives: secret.KeyNonExamples()}
 	}
 	return []Rule{
 		keyRule(RuleProjectKey, "OpenAI project API key (sk-proj-)", secret.KindProject),

@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"steward/backend/secret"
-	"steward/tools/fakekey"
+	"steward/backend/secret/fakekey"
 )
 
 // TestRulesMatchTheirExamples runs every rule's own examples: each true

@@ -27,7 +27,7 @@ func Scan(ctx context.Context, opts Options) (*Result, error) {
 	}
 	res := &Result{History: opts.History, StartedAt: opts.Now()}
 	started := time.Now()
-	c := &collector{}
+	c := &collector{lookup: opts.Lookup, maxFileSize: opts.MaxFileSize}
 	roots, baselines, err := prepareRoots(opts)
 	res.Roots = roots
 	if err == nil {
@@ -114,7 +114,7 @@ func scanTrees(ctx context.Context, opts Options, roots []string, c *collector) 
 
 // scanFiles is one worker: it scans files until jobs closes or ctx ends.
 func scanFiles(ctx context.Context, jobs <-chan fileJob, c *collector) {
-	s := newStreamScanner()
+	s := newStreamScanner(c.lookup)
 	for j := range jobs {
 		if ctx.Err() != nil {
 			continue
@@ -124,6 +124,16 @@ func scanFiles(ctx context.Context, jobs <-chan fileJob, c *collector) {
 }
 
 func scanFile(ctx context.Context, s *streamScanner, j fileJob, c *collector) {
+	if c.maxFileSize > 0 {
+		if fi, err := os.Stat(j.abs); err == nil && fi.Size() > c.maxFileSize {
+			c.skip(Skipped{Root: j.root, File: j.rel, Reason: tooLarge(fi.Size(), c.maxFileSize)})
+			return
+		}
+	}
+	if isArchive(j.rel) {
+		scanArchive(ctx, s, j, c)
+		return
+	}
 	f, err := openForScan(j.abs)
 	if err != nil {
 		c.skip(Skipped{Root: j.root, File: j.rel, Reason: "not readable: " + reason(err)})
@@ -133,7 +143,6 @@ func scanFile(ctx context.Context, s *streamScanner, j fileJob, c *collector) {
 	out, err := s.scan(ctx, f, j.rel)
 	if out.binary {
 		c.binary.Add(1)
-		return
 	}
 	c.files.Add(1)
 	c.bytes.Add(out.bytes)

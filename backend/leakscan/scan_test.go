@@ -15,7 +15,7 @@ import (
 
 	"steward/backend/apperr"
 	"steward/backend/secret"
-	"steward/tools/fakekey"
+	"steward/backend/secret/fakekey"
 )
 
 // TestScanTree covers what a real tree holds: keys in every kind of file,
@@ -43,6 +43,7 @@ func TestScanTree(t *testing.T) {
 	r := scanDir(t, dir, Options{})
 	got := findingsSummary(r.Findings)
 	want := []string{
+		"openai-legacy-key img/logo.png:3:3",
 		"openai-project-key links/app-link.py:2:33",
 		"openai-legacy-key nb/analysis.ipynb:1:33",
 		"openai-project-key src/app.py:2:33",
@@ -64,10 +65,10 @@ func TestScanTree(t *testing.T) {
 	if len(wantSkipped) > 0 {
 		t.Errorf("not reported as skipped: %v", wantSkipped)
 	}
-	if r.Stats.BinaryFiles != 1 || r.Stats.Files != 7 || r.Status != StatusCompleted {
+	if r.Stats.BinaryFiles != 1 || r.Stats.Files != 8 || r.Status != StatusCompleted {
 		t.Errorf("stats = %+v, status %s", r.Stats, r.Status)
 	}
-	if f := r.Findings[1]; f.Fingerprint != secret.Fingerprint(legacy) || f.Redacted != secret.Redact(legacy) || f.Root != dir {
+	if f := r.Findings[2]; f.Fingerprint != secret.Fingerprint(legacy) || f.Redacted != secret.Redact(legacy) || f.Root != dir {
 		t.Errorf("finding = %+v", f)
 	}
 }

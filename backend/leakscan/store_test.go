@@ -11,8 +11,8 @@ import (
 
 	"steward/backend/apperr"
 	"steward/backend/secret"
+	"steward/backend/secret/fakekey"
 	"steward/backend/store"
-	"steward/tools/fakekey"
 )
 
 func openStore(t *testing.T) (*store.Store, string) {

@@ -16,7 +16,7 @@ import (
 const (
 	chunkSize   = 4 << 20
 	overlapSize = 4 << 10
-	sniffSize   = 8 << 10 // a NUL byte in this much marks a binary file
+	sniffSize   = 8 << 10 // a NUL byte in this much marks a binary file, scanned for keys only
 )
 
 // allowMarker on a line suppresses findings on it.
@@ -36,14 +36,15 @@ type hit struct {
 // streamScanner scans one stream at a time through a reused buffer; each
 // worker goroutine owns one.
 type streamScanner struct {
+	lookup  Lookup // the key register, so a registered key of any shape is found; may be nil
 	buf     []byte
 	chunk   int // bytes read per round; chunkSize except in tests
 	overlap int
 	matches []match
 }
 
-func newStreamScanner() *streamScanner {
-	return &streamScanner{buf: make([]byte, chunkSize+overlapSize), chunk: chunkSize, overlap: overlapSize}
+func newStreamScanner(lookup Lookup) *streamScanner {
+	return &streamScanner{lookup: lookup, buf: make([]byte, chunkSize+overlapSize), chunk: chunkSize, overlap: overlapSize}
 }
 
 // streamOutcome is what scanning a stream measured.
@@ -53,9 +54,10 @@ type streamOutcome struct {
 	hits   []hit
 }
 
-// scan reads r to its end, skipping it as binary if it starts with a NUL
-// within sniffSize, and returns the hits. name is the file's path, which
-// decides whether the env rule applies.
+// scan reads r to its end and returns the hits. A stream with a NUL byte
+// within sniffSize is binary: a key inside is still ASCII, so it is
+// scanned for keys, though not for env assignments. name is the file's
+// path, which decides whether the env rule applies.
 func (s *streamScanner) scan(ctx context.Context, r io.Reader, name string) (streamOutcome, error) {
 	var out streamOutcome
 	env := isEnvFile(name)
@@ -63,11 +65,10 @@ func (s *streamScanner) scan(ctx context.Context, r io.Reader, name string) (str
 	var pos position
 	keep := 0
 	for round := 0; ; round++ {
-		n, err := s.read(r, buf[keep:], round == 0)
+		n, err := io.ReadFull(r, buf[keep:])
 		out.bytes += int64(n)
-		if errors.Is(err, errBinary) {
-			out.binary = true
-			return out, nil
+		if round == 0 && bytes.IndexByte(buf[:min(n, sniffSize)], 0) >= 0 {
+			out.binary, env = true, false
 		}
 		final := errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF)
 		if err != nil && !final {
@@ -88,25 +89,15 @@ func (s *streamScanner) scan(ctx context.Context, r io.Reader, name string) (str
 	}
 }
 
-// errBinary says the stream starts like a binary file.
-var errBinary = errors.New("binary")
-
-// read fills buf from r. On a stream's first read it also sniffs for a
-// binary file; it reads the whole buffer first, which for the many small
-// files of a tree saves a system call each.
-func (s *streamScanner) read(r io.Reader, buf []byte, first bool) (int, error) {
-	n, err := io.ReadFull(r, buf)
-	if first && bytes.IndexByte(buf[:min(n, sniffSize)], 0) >= 0 {
-		return n, errBinary
-	}
-	return n, err
-}
-
 // scanBuffer finds the leaks of one round. keep bytes at the front were
 // already seen in the previous round: a match is taken only if its anchor
 // lies beyond them, so each is reported by exactly one round.
 func (s *streamScanner) scanBuffer(buf []byte, pos *position, atStart, final bool, keep int, env bool, hits []hit) []hit {
 	ms := findKeys(buf, atStart, final, s.matches[:0])
+	if s.lookup != nil {
+		ms = findRegistered(buf, atStart, final, s.lookup, ms)
+		slices.SortFunc(ms, func(a, b match) int { return a.start - b.start })
+	}
 	if env {
 		keys := len(ms)
 		ms = findEnvAssignments(buf, ms[:keys], atStart, final, ms)
@@ -120,7 +111,7 @@ func (s *streamScanner) scanBuffer(buf []byte, pos *position, atStart, final boo
 		if m.anchor < keep {
 			continue
 		}
-		raw := string(buf[m.start:m.end])
+		raw := m.key(buf)
 		line, col := pos.at(buf, m.start)
 		hits = append(hits, hit{
 			rule: m.rule, line: line, column: col,

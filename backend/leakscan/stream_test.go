@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"steward/backend/secret"
-	"steward/tools/fakekey"
+	"steward/backend/secret/fakekey"
 )
 
 // smallScanner reads in tiny chunks, so tests cross many chunk boundaries.
@@ -67,7 +67,7 @@ func TestLargeFileIsStreamed(t *testing.T) {
 		data.WriteString("\n " + k + "\n")
 	}
 	r := &countingReader{r: bytes.NewReader(data.Bytes())}
-	out, err := newStreamScanner().scan(context.Background(), r, "huge.log")
+	out, err := newStreamScanner(nil).scan(context.Background(), r, "huge.log")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,11 +96,13 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	return c.r.Read(p)
 }
 
-// TestBinaryIsSkipped sniffs a NUL byte at the start.
-func TestBinaryIsSkipped(t *testing.T) {
+// TestBinaryIsScannedForKeys: a NUL byte at the start marks a binary file,
+// and the key inside it is found all the same (it is ASCII in a binary).
+func TestBinaryIsScannedForKeys(t *testing.T) {
 	g := fakekey.New(13)
-	out, err := newStreamScanner().scan(context.Background(), strings.NewReader("\x89PNG\x00\x01"+g.Legacy()), "x.png")
-	if err != nil || !out.binary || len(out.hits) != 0 {
+	key := g.Legacy()
+	out, err := newStreamScanner(nil).scan(context.Background(), strings.NewReader("\x89PNG\x00\x01"+key+"\x00"), "x.png")
+	if err != nil || !out.binary || len(out.hits) != 1 || out.hits[0].fingerprint != secret.Fingerprint(key) {
 		t.Fatalf("binary = %v, hits = %s, err = %v", out.binary, describeHits(out.hits), err)
 	}
 }
@@ -150,7 +152,7 @@ func FuzzDetect(f *testing.F) {
 				t.Fatalf("redacted form equals the match")
 			}
 		}
-		whole, err := newStreamScanner().scan(context.Background(), bytes.NewReader(data), "f.txt")
+		whole, err := newStreamScanner(nil).scan(context.Background(), bytes.NewReader(data), "f.txt")
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,6 +1,7 @@
 package moderation
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -37,10 +38,23 @@ type ImportResult struct {
 	Skipped  []RowError `json:"skipped"`
 }
 
-// parsed is a decoded import file.
+// parsed is what a streamed import produced: the items go to emit as
+// they are read; the skipped rows are listed.
 type parsed struct {
-	items   []ItemInput
+	emit    func(ItemInput) error
+	n       int // items emit took
 	skipped []RowError
+	err     error // emit's error, which stops the import
+}
+
+// add hands an item to emit.
+func (p *parsed) add(in ItemInput) {
+	if p.err != nil {
+		return
+	}
+	if p.err = p.emit(in); p.err == nil {
+		p.n++
+	}
 }
 
 // rowError builds a RowError in both languages.
@@ -52,33 +66,18 @@ func rowError(line int, en, zh string) RowError {
 // into items, listing the rows it skipped. A file that cannot be read at
 // all, or has no row that can be, is an error and yields nothing.
 func ParseImport(r io.Reader, file string, opts ImportOptions) ([]ItemInput, []RowError, error) {
-	b, err := decodeImport(r, file)
-	if err != nil {
-		return nil, nil, err
-	}
-	format, err := formatOf(opts.Format, file, b)
-	if err != nil {
-		return nil, nil, err
-	}
 	if opts.BaseDir == "" {
 		opts.BaseDir = filepath.Dir(file)
 	}
-	var p parsed
-	switch format {
-	case FormatTXT:
-		p = parseTXT(b)
-	case FormatCSV:
-		p, err = parseCSV(b, file, opts)
-	case FormatJSONL:
-		p = parseJSONL(b, opts)
-	}
+	var items []ItemInput
+	_, skipped, err := streamImport(r, file, opts, func(in ItemInput) error {
+		items = append(items, in)
+		return nil
+	})
 	if err != nil {
-		return nil, nil, err
+		return nil, skipped, err
 	}
-	if len(p.items) == 0 {
-		return nil, p.skipped, nothingImported(file, p.skipped)
-	}
-	return p.items, p.skipped, nil
+	return items, skipped, nil
 }
 
 // nothingImported explains a file none of whose rows could be imported.
@@ -94,15 +93,21 @@ func nothingImported(file string, skipped []RowError) error {
 }
 
 // parseTXT reads one prompt per line, skipping blank lines.
-func parseTXT(b []byte) parsed {
-	var p parsed
-	for _, l := range lines(b) {
+func parseTXT(ir *importReader, p *parsed) error {
+	for p.err == nil {
+		l, err := ir.next()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
 		if strings.TrimSpace(l) == "" {
 			continue
 		}
-		p.items = append(p.items, ItemInput{Text: strings.TrimSpace(l), Expected: Labels{}})
+		p.add(ItemInput{Text: strings.TrimSpace(l), Expected: Labels{}})
 	}
-	return p
+	return nil
 }
 
 // row is one record of a CSV or JSONL file on its way to an item.
@@ -142,7 +147,7 @@ func (r row) finish(p *parsed, baseDir string) {
 		}
 		in.ImagePath = abs
 	}
-	p.items = append(p.items, in)
+	p.add(in)
 }
 
 // labelValue reads an expected label as written in a file: 1/0,

@@ -1,12 +1,13 @@
 package moderation
 
 import (
-	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
+
+	"steward/backend/apperr"
 )
 
 // csvLayout is where a CSV file keeps what an item needs.
@@ -24,22 +25,24 @@ type labelColumn struct {
 
 // parseCSV reads a CSV file with a header row. Quoted fields may span
 // lines; rows are numbered by the line they start on.
-func parseCSV(b []byte, file string, opts ImportOptions) (parsed, error) {
-	r := newCSVReader(b)
+func parseCSV(ir *importReader, file string, opts ImportOptions, p *parsed) error {
+	r := newCSVReader(ir)
 	header, err := r.Read()
 	if err != nil {
-		return parsed{}, importError("moderation.import", file,
+		if apperr.CodeOf(err) == CodeImportInvalid {
+			return err
+		}
+		return importError("moderation.import", file,
 			"does not start with a CSV header row.", "开头不是 CSV 表头行。")
 	}
 	layout, err := layoutOf(header, file, opts.Column)
 	if err != nil {
-		return parsed{}, err
+		return err
 	}
-	var p parsed
-	for {
+	for p.err == nil {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
-			return p, nil
+			return nil
 		}
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
@@ -48,15 +51,19 @@ func parseCSV(b []byte, file string, opts ImportOptions) (parsed, error) {
 			continue
 		}
 		if err != nil {
-			return parsed{}, fmt.Errorf("read %s: %w", file, err)
+			if apperr.CodeOf(err) == CodeImportInvalid {
+				return err
+			}
+			return fmt.Errorf("read %s: %w", file, err)
 		}
 		line, _ := r.FieldPos(0)
-		layout.row(rec, line).finish(&p, opts.BaseDir)
+		layout.row(rec, line).finish(p, opts.BaseDir)
 	}
+	return nil
 }
 
-func newCSVReader(b []byte) *csv.Reader {
-	r := csv.NewReader(bytes.NewReader(b))
+func newCSVReader(in io.Reader) *csv.Reader {
+	r := csv.NewReader(in)
 	r.FieldsPerRecord = -1
 	r.ReuseRecord = false
 	return r
@@ -65,11 +72,14 @@ func newCSVReader(b []byte) *csv.Reader {
 // CSVHeader returns a CSV file's column names, so the user can pick the
 // prompt column.
 func CSVHeader(r io.Reader, file string) ([]string, error) {
-	b, err := decodeImport(r, file)
+	ir, err := newImportReader(r, file)
 	if err != nil {
 		return nil, err
 	}
-	header, err := newCSVReader(b).Read()
+	header, err := newCSVReader(ir).Read()
+	if apperr.CodeOf(err) == CodeImportInvalid {
+		return nil, err
+	}
 	if err != nil {
 		return nil, importError("moderation.import", file,
 			"does not start with a CSV header row.", "开头不是 CSV 表头行。")

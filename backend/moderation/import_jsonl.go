@@ -2,7 +2,9 @@ package moderation
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 )
@@ -12,15 +14,21 @@ import (
 // as a "labels" object ({"violence": true}) or as the moderation
 // evaluation set's codes at the top level ({"V": 1, "SH": 0}). A line
 // holding a JSON string is a prompt on its own.
-func parseJSONL(b []byte, opts ImportOptions) parsed {
-	var p parsed
-	for i, l := range lines(b) {
+func parseJSONL(ir *importReader, opts ImportOptions, p *parsed) error {
+	for p.err == nil {
+		l, err := ir.next()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
 		if strings.TrimSpace(l) == "" {
 			continue
 		}
-		jsonlRow(l, i+1).finish(&p, opts.BaseDir)
+		jsonlRow(l, ir.line).finish(p, opts.BaseDir)
 	}
-	return p
+	return nil
 }
 
 // jsonlRow reads one line.

@@ -2,6 +2,7 @@ package moderation
 
 import (
 	"database/sql"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,37 +13,35 @@ import (
 
 // ImportFile adds the prompts in the file at path to a suite. Rows that
 // cannot be read are listed and skipped; if the file cannot be read at
-// all, nothing is added and the suite is left as it was.
+// all, nothing is added and the suite is left as it was. The file is
+// streamed into the database, so its size does not bound memory.
 func (s *Service) ImportFile(suiteID int64, path string, opts ImportOptions) (ImportResult, error) {
 	if _, err := s.Suite(suiteID); err != nil {
 		return ImportResult{}, err
 	}
-	items, skipped, err := parseFile(path, opts)
-	if err != nil {
-		return ImportResult{}, err
-	}
-	err = s.write("import "+filepath.Base(path), func(tx *sql.Tx) error {
+	res := ImportResult{SuiteID: suiteID}
+	err := s.write("import "+filepath.Base(path), func(tx *sql.Tx) error {
 		if err := s.touchSuite(tx, suiteID); err != nil {
 			return err
 		}
-		_, err := insertItems(tx, suiteID, items)
-		return err
+		return importInto(tx, suiteID, path, opts, &res)
 	})
 	if err != nil {
-		return ImportResult{}, err
+		return ImportResult{}, unwrapImport(err)
 	}
-	return ImportResult{SuiteID: suiteID, Imported: len(items), Skipped: nonNil(skipped)}, nil
+	return res, nil
 }
 
 // ImportNewSuite creates a suite from the file at path. An empty name
 // takes the file's name (made unique); a name in use is refused. If the
 // file cannot be read, no suite is created.
 func (s *Service) ImportNewSuite(name, path string, opts ImportOptions) (ImportResult, error) {
-	items, skipped, err := parseFile(path, opts)
+	f, err := openImport(path)
 	if err != nil {
 		return ImportResult{}, err
 	}
-	res := ImportResult{Imported: len(items), Skipped: nonNil(skipped)}
+	f.Close()
+	var res ImportResult
 	err = s.write("import "+filepath.Base(path), func(tx *sql.Tx) error {
 		n := strings.TrimSpace(name)
 		if n == "" {
@@ -57,13 +56,42 @@ func (s *Service) ImportNewSuite(name, path string, opts ImportOptions) (ImportR
 			return err
 		}
 		res.SuiteID = id
-		_, err = insertItems(tx, id, items)
-		return err
+		return importInto(tx, id, path, opts, &res)
 	})
 	if err != nil {
-		return ImportResult{}, err
+		return ImportResult{}, unwrapImport(err)
 	}
 	return res, nil
+}
+
+// importInto streams the file at path into the suite inside tx.
+func importInto(tx *sql.Tx, suiteID int64, path string, opts ImportOptions, res *ImportResult) error {
+	f, err := openImport(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if opts.BaseDir == "" {
+		opts.BaseDir = filepath.Dir(path)
+	}
+	ins, err := newItemInserter(tx, suiteID)
+	if err != nil {
+		return err
+	}
+	defer ins.close()
+	n, skipped, err := streamImport(f, path, opts, ins.add)
+	res.Imported, res.Skipped = n, nonNil(skipped)
+	return err
+}
+
+// unwrapImport returns the import's own error (a file that cannot be
+// read) as it is, without the transaction's wrapping.
+func unwrapImport(err error) error {
+	var ae *apperr.Error
+	if errors.As(err, &ae) && (ae.Code == CodeImportInvalid) {
+		return ae
+	}
+	return err
 }
 
 // CSVColumns returns the column names of the CSV file at path, so the

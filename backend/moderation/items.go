@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"steward/backend/secret"
 )
 
 // Items returns a suite's items in order.
@@ -66,7 +68,7 @@ func (s *Service) UpdateItem(itemID int64, in ItemInput) (Item, error) {
 	}
 	err = s.write("update item", func(tx *sql.Tx) error {
 		if _, err := tx.Exec(`UPDATE moderation_items SET text = ?, image_path = ?, expected = ? WHERE id = ?`,
-			in.Text, in.ImagePath, marshal(in.Expected), itemID); err != nil {
+			secret.RedactKeys(in.Text), in.ImagePath, marshal(in.Expected), itemID); err != nil {
 			return err
 		}
 		return s.touchSuite(tx, old.SuiteID)
@@ -130,6 +132,37 @@ func cleanItem(op string, in ItemInput) (ItemInput, error) {
 	return in, nil
 }
 
+// itemInserter appends items to a suite one at a time inside a
+// transaction, for imports streamed from a file.
+type itemInserter struct {
+	stmt    *sql.Stmt
+	suiteID int64
+	next    int
+}
+
+func newItemInserter(tx *sql.Tx, suiteID int64) (*itemInserter, error) {
+	var next int
+	if err := tx.QueryRow(`SELECT coalesce(max(position), -1) + 1 FROM moderation_items WHERE suite_id = ?`, suiteID).Scan(&next); err != nil {
+		return nil, err
+	}
+	stmt, err := tx.Prepare(`INSERT INTO moderation_items(suite_id, position, text, image_path, expected) VALUES (?, ?, ?, ?, ?)`)
+	if err != nil {
+		return nil, err
+	}
+	return &itemInserter{stmt: stmt, suiteID: suiteID, next: next}, nil
+}
+
+// add inserts one item, its API keys redacted.
+func (ins *itemInserter) add(in ItemInput) error {
+	if _, err := ins.stmt.Exec(ins.suiteID, ins.next, secret.RedactKeys(in.Text), in.ImagePath, marshal(in.Expected)); err != nil {
+		return err
+	}
+	ins.next++
+	return nil
+}
+
+func (ins *itemInserter) close() { ins.stmt.Close() }
+
 // insertItems appends items to a suite inside tx, after its last item.
 func insertItems(tx *sql.Tx, suiteID int64, items []ItemInput) ([]int64, error) {
 	var next int
@@ -143,7 +176,7 @@ func insertItems(tx *sql.Tx, suiteID int64, items []ItemInput) ([]int64, error) 
 	defer stmt.Close()
 	ids := make([]int64, 0, len(items))
 	for i, in := range items {
-		res, err := stmt.Exec(suiteID, next+i, in.Text, in.ImagePath, marshal(in.Expected))
+		res, err := stmt.Exec(suiteID, next+i, secret.RedactKeys(in.Text), in.ImagePath, marshal(in.Expected))
 		if err != nil {
 			return nil, err
 		}

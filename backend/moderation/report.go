@@ -1,13 +1,13 @@
 package moderation
 
 import (
-	"encoding/json"
 	"io"
 	"path/filepath"
 	"strings"
 
 	"steward/backend/apperr"
 	"steward/backend/export"
+	"steward/backend/secret"
 )
 
 // Report formats.
@@ -37,7 +37,29 @@ type RunReport struct {
 	Error      string     `json:"-"` // why the run stopped, if it did not complete
 	ErrorZh    string     `json:"-"`
 	Skipped    []RowError `json:"-"` // rows of the imported file that were skipped (RunFile)
+
+	// stream, when set, reads the items from the database one at a time
+	// instead of Items (streamReport), so a report of any size is written
+	// in constant memory.
+	stream func(fn func(ReportItem) error) error
 }
+
+// EachItem calls fn with every item of the report in order, read from the
+// database one at a time for a streamed report.
+func (rep RunReport) EachItem(fn func(ReportItem) error) error {
+	if rep.stream != nil {
+		return rep.stream(fn)
+	}
+	for _, it := range rep.Items {
+		if err := fn(it); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Streamed reports whether the items are read as the report is written.
+func (rep RunReport) Streamed() bool { return rep.stream != nil }
 
 // ReportItem is one item of a report. Categories and Scores always have
 // all 13 categories (null where the model has none or the item has no
@@ -89,7 +111,7 @@ func (s *Service) ExportRun(runID int64, path, format, lang string) error {
 	if err := checkReportArgs(format, lang); err != nil {
 		return err
 	}
-	rep, err := s.Report(runID)
+	rep, err := s.streamReport(runID)
 	if err != nil {
 		return err
 	}
@@ -128,7 +150,7 @@ func buildReport(run Run, results []ItemResult, th Thresholds) RunReport {
 // reportItem is one result as reported; an item with no answer says why.
 func reportItem(r ItemResult, th Thresholds, status string) ReportItem {
 	v := Evaluate(r, th)
-	it := ReportItem{Index: r.Index, Input: r.Input, Image: r.ImagePath, Flagged: v.Flagged, Categories: v.Categories,
+	it := ReportItem{Index: r.Index, Input: secret.RedactKeys(r.Input), Image: r.ImagePath, Flagged: v.Flagged, Categories: v.Categories,
 		Scores: CategoryScores{}, AppliedInputTypes: AppliedInputTypes(r.AppliedInputTypes), Error: r.Error, ErrorZh: r.ErrorZh}
 	for _, c := range Categories() {
 		it.Scores[c] = r.Scores[c]
@@ -164,10 +186,7 @@ func WriteReport(w io.Writer, rep RunReport, format, lang string) error {
 	rep = localized(rep, lang)
 	switch format {
 	case ReportJSON:
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(rep)
+		return writeReportJSON(w, rep)
 	case ReportCSV:
 		return writeReportCSV(w, rep)
 	default:
@@ -193,16 +212,23 @@ func localized(rep RunReport, lang string) RunReport {
 	if lang != "zh-CN" {
 		return rep
 	}
-	items := make([]ReportItem, len(rep.Items))
-	for i, it := range rep.Items {
-		if it.ErrorZh != "" {
-			it.Error = it.ErrorZh
-		}
-		items[i] = it
-	}
-	rep.Items = items
 	if rep.ErrorZh != "" {
 		rep.Error = rep.ErrorZh
+	}
+	inner := rep
+	rep.Items = nil
+	rep.stream = func(fn func(ReportItem) error) error {
+		return inner.EachItem(func(it ReportItem) error {
+			if it.ErrorZh != "" {
+				it.Error = it.ErrorZh
+			}
+			return fn(it)
+		})
+	}
+	if inner.stream == nil {
+		items := make([]ReportItem, 0, len(inner.Items))
+		rep.stream(func(it ReportItem) error { items = append(items, it); return nil })
+		rep.Items, rep.stream = items, nil
 	}
 	return rep
 }

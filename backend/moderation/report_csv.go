@@ -19,7 +19,7 @@ func writeReportCSV(w io.Writer, rep RunReport) error {
 	if err := cw.Write(header); err != nil {
 		return err
 	}
-	for _, it := range rep.Items {
+	err := rep.EachItem(func(it ReportItem) error {
 		rec := []string{strconv.Itoa(it.Index), csvSafe(it.Input), csvSafe(it.Image), boolCell(it.Error == "", it.Flagged), it.Error}
 		for _, c := range Categories() {
 			flag, score := "", ""
@@ -31,9 +31,10 @@ func writeReportCSV(w io.Writer, rep RunReport) error {
 			}
 			rec = append(rec, flag, score)
 		}
-		if err := cw.Write(rec); err != nil {
-			return err
-		}
+		return cw.Write(rec)
+	})
+	if err != nil {
+		return err
 	}
 	cw.Flush()
 	return cw.Error()

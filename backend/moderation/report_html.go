@@ -1,6 +1,7 @@
 package moderation
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -9,19 +10,27 @@ import (
 	"steward/backend/export"
 )
 
+// PDFItemLimit is the most items a PDF report lists: a PDF is for reading
+// and printing, and lays out a whole table in memory. Its summary and chart
+// still count every item, and a note says where the rest are (JSON, CSV
+// and HTML list every item, streamed from the database).
+const PDFItemLimit = 1000
+
 // writeReportDocument writes the report as a self-contained HTML page or an
-// A4 PDF, both laid out by backend/export from one document.
+// A4 PDF, both laid out by backend/export from one document. The HTML page
+// reads its rows one at a time as it is written; the PDF lists at most
+// PDFItemLimit items.
 func writeReportDocument(w io.Writer, rep RunReport, format, lang string) error {
-	doc := reportDocument(rep, lang)
 	if format == ReportPDF {
-		return export.PDF(w, doc, export.PDFOptions{})
+		return export.PDF(w, reportDocument(rep, lang, PDFItemLimit), export.PDFOptions{})
 	}
-	return export.HTML(w, doc)
+	return export.HTML(w, reportDocument(rep, lang, 0))
 }
 
 // reportDocument is the report as a printable document: the run's details,
-// its counts, a chart of flags per category and a row per item.
-func reportDocument(rep RunReport, lang string) export.Document {
+// its counts, a chart of flags per category and a row per item, at most
+// limit items (0: every item) with a note when some are left out.
+func reportDocument(rep RunReport, lang string, limit int) export.Document {
 	t := reportText(lang)
 	doc := export.Document{Lang: lang, Title: t["title"], Meta: reportMeta(rep, t, lang)}
 	doc.Blocks = []export.Block{
@@ -30,9 +39,11 @@ func reportDocument(rep RunReport, lang string) export.Document {
 		{Heading: &export.Heading{Level: 1, Text: t["chart"]}},
 		{Chart: categoryChart(rep, t, lang)},
 		{Heading: &export.Heading{Level: 1, Text: t["items"]}},
-		{Table: itemTable(rep, t, lang)},
-		{Paragraph: t["footer"]},
 	}
+	if limit > 0 && rep.Summary.Total > limit {
+		doc.Blocks = append(doc.Blocks, export.Block{Note: fmt.Sprintf(t["capped"], limit, rep.Summary.Total)})
+	}
+	doc.Blocks = append(doc.Blocks, export.Block{Table: itemTable(rep, t, lang, limit)}, export.Block{Paragraph: t["footer"]})
 	return doc
 }
 
@@ -65,29 +76,49 @@ func categoryChart(rep RunReport, t map[string]string, lang string) *export.Char
 	return c
 }
 
-// itemTable has a row per item; an item with no answer says why instead
-// of its flags.
-func itemTable(rep RunReport, t map[string]string, lang string) *export.Table {
+// itemTable has a row per item, read from the report as the table is
+// written, the first limit items only when limit > 0; an item with no
+// answer says why instead of its flags.
+func itemTable(rep RunReport, t map[string]string, lang string, limit int) *export.Table {
 	tab := &export.Table{Header: []string{"#", t["input"], t["flagged"], t["flags"], t["top"]}}
-	for _, it := range rep.Items {
-		input := it.Input
-		if it.Image != "" {
-			input += "\n" + t["image"] + ": " + it.Image
-		}
-		row := []string{fmt.Sprint(it.Index), input}
-		if it.Error != "" {
-			row = append(row, t["error"], it.Error, "")
-		} else {
-			flags, top := itemFlags(it, lang)
-			flagged := t["no"]
-			if it.Flagged {
-				flagged = t["yes"]
+	tab.Each = func(yield func([]string) error) error {
+		n := 0
+		err := rep.EachItem(func(it ReportItem) error {
+			if limit > 0 && n >= limit {
+				return errItemLimit
 			}
-			row = append(row, flagged, flags, top)
+			n++
+			return yield(itemRow(it, t, lang))
+		})
+		if errors.Is(err, errItemLimit) {
+			return nil
 		}
-		tab.Rows = append(tab.Rows, row)
+		return err
 	}
 	return tab
+}
+
+// errItemLimit stops reading items once a PDF has listed PDFItemLimit.
+var errItemLimit = errors.New("moderation: item limit reached")
+
+// itemRow is one item's row of the items table.
+func itemRow(it ReportItem, t map[string]string, lang string) []string {
+	input := it.Input
+	if it.Image != "" {
+		input += "\n" + t["image"] + ": " + it.Image
+	}
+	row := []string{fmt.Sprint(it.Index), input}
+	if it.Error != "" {
+		row = append(row, t["error"], it.Error, "")
+	} else {
+		flags, top := itemFlags(it, lang)
+		flagged := t["no"]
+		if it.Flagged {
+			flagged = t["yes"]
+		}
+		row = append(row, flagged, flags, top)
+	}
+	return row
 }
 
 // itemFlags are an answered item's flagged categories, highest score
@@ -133,6 +164,7 @@ func reportText(lang string) map[string]string {
 			"flags": "被标记的类别", "top": "最高分类别", "error": "错误", "yes": "是", "no": "否", "image": "图片",
 			"status_completed": "已完成", "status_paused": "已暂停", "status_cancelled": "已取消", "status_failed": "失败",
 			"status_running": "进行中", "status_pending": "未开始", "status_interrupted": "已中断",
+			"capped": "此 PDF 仅列出前 %[1]d 条（共 %[2]d 条）；上方的统计与图表涵盖全部条目。导出 JSON、CSV 或 HTML 可获得全部条目。",
 			"footer": "由 Steward 生成。分数来自 OpenAI 审核接口；标记依据测试集的阈值（未设置时采用 OpenAI 的判定）。",
 		}
 	}
@@ -143,6 +175,7 @@ func reportText(lang string) map[string]string {
 		"flags": "Flagged categories", "top": "Top category", "error": "Error", "yes": "yes", "no": "no", "image": "image",
 		"status_completed": "completed", "status_paused": "paused", "status_cancelled": "cancelled", "status_failed": "failed",
 		"status_running": "running", "status_pending": "not started", "status_interrupted": "interrupted",
+		"capped": "This PDF lists the first %[1]d of %[2]d items; the counts and the chart above cover them all. Export JSON, CSV or HTML for every item.",
 		"footer": "Made by Steward. Scores come from the OpenAI moderation endpoint; flags follow the suite's thresholds (OpenAI's own where none are set).",
 	}
 }

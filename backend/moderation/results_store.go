@@ -96,6 +96,27 @@ func (s *Service) loadResults(runID int64, states ...string) ([]ItemResult, erro
 	return out, rows.Err()
 }
 
+// loadPending reads up to limit items of a run with no answer yet (pending
+// or failed), in order, after index after.
+func (s *Service) loadPending(runID int64, after, limit int) ([]ItemResult, error) {
+	rows, err := s.st.Read().Query(`SELECT run_id, idx, item_id, text, image_path, expected, state, flagged, categories, scores,
+		applied_input_types, error, error_zh, completed_at FROM moderation_run_items
+		WHERE run_id = ? AND idx > ? AND state IN (?, ?) ORDER BY idx LIMIT ?`, runID, after, StatePending, StateError, limit)
+	if err != nil {
+		return nil, fmt.Errorf("read results of run %d: %w", runID, err)
+	}
+	defer rows.Close()
+	out := make([]ItemResult, 0, limit)
+	for rows.Next() {
+		r, err := scanResult(rows)
+		if err != nil {
+			return nil, fmt.Errorf("read results of run %d: %w", runID, err)
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
 func scanResult(r scanner) (ItemResult, error) {
 	var res ItemResult
 	var expected, cats, scores, applied string

@@ -37,6 +37,8 @@ type RunFileConfig struct {
 }
 
 // RunFile imports a file into a suite, sends it and returns its report.
+// With cfg.Store the report is streamed from it (write it before closing
+// the store); without, its items are in Items.
 // If the run stops early (ctx cancelled, a rejected key, an API that does
 // not answer), the report still has everything answered, the rest is
 // marked not sent, and the error says why.
@@ -70,7 +72,10 @@ func RunFile(ctx context.Context, cfg RunFileConfig) (rep RunReport, err error) 
 	if runErr == nil && ctx.Err() != nil {
 		runErr = fmt.Errorf("moderation run %d: %w", run.ID, context.Cause(ctx))
 	}
-	rep, err = svc.Report(run.ID)
+	rep, err = svc.streamReport(run.ID)
+	if err == nil && cfg.Store == nil {
+		rep, err = rep.Materialized() // the temporary database goes when RunFile returns
+	}
 	if err != nil {
 		return RunReport{}, errors.Join(runErr, err)
 	}

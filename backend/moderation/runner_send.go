@@ -39,10 +39,12 @@ func makeUnits(items []ItemResult, size int) []unit {
 
 // send moderates every item of run that has no answer, with up to
 // run.Concurrency requests in flight, storing each request's outcomes as
-// soon as they come. It returns the error that stopped the run, if any;
-// a stopped ctx is not an error.
+// soon as they come. The items are read a page at a time, so a run of any
+// size is sent in constant memory. It returns the error that stopped the
+// run, if any; a stopped ctx is not an error.
 func (s *Service) send(ctx context.Context, cancel context.CancelCauseFunc, run Run, tr *tracker) error {
-	pending, err := s.loadResults(run.ID, StatePending, StateError)
+	page := pageSize(run)
+	pending, err := s.loadPending(run.ID, -1, page)
 	if err != nil || len(pending) == 0 {
 		return err
 	}
@@ -55,18 +57,12 @@ func (s *Service) send(ctx context.Context, cancel context.CancelCauseFunc, run 
 	}
 	stop := tr.report(s.runs.Progress)
 	defer stop()
-	pending, blocked := prescreen(s.piiPolicy(), pending)
-	if err := s.saveOutcomes(run.ID, blocked); err != nil {
-		return err
-	}
-	tr.finished(blocked)
-
-	units := makeUnits(pending, run.BatchSize)
+	policy := s.piiPolicy()
 	work := make(chan unit)
 	var once sync.Once
 	var fatal error
 	var wg sync.WaitGroup
-	for range min(run.Concurrency, len(units)) {
+	for range max(run.Concurrency, 1) {
 		wg.Go(func() {
 			for u := range work {
 				if ctx.Err() != nil {
@@ -82,17 +78,48 @@ func (s *Service) send(ctx context.Context, cancel context.CancelCauseFunc, run 
 			}
 		})
 	}
-feed:
-	for _, u := range units {
-		select {
-		case work <- u:
-		case <-ctx.Done():
-			break feed
-		}
-	}
+	err = s.feed(ctx, run, policy, pending, page, work, tr)
 	close(work)
 	wg.Wait()
+	if fatal == nil && err != nil && ctx.Err() == nil {
+		fatal = err
+	}
 	return fatal
+}
+
+// feed hands the pending items to the workers page by page, the PII
+// pre-screen's blocked items stored at once.
+func (s *Service) feed(ctx context.Context, run Run, policy string, pending []ItemResult, page int, work chan<- unit, tr *tracker) error {
+	for len(pending) > 0 {
+		last := pending[len(pending)-1].Index
+		send, blocked := prescreen(policy, pending)
+		if err := s.saveOutcomes(run.ID, blocked); err != nil {
+			return err
+		}
+		tr.finished(blocked)
+		for _, u := range makeUnits(send, run.BatchSize) {
+			select {
+			case work <- u:
+			case <-ctx.Done():
+				return nil
+			}
+		}
+		if len(pending) < page {
+			return nil
+		}
+		var err error
+		if pending, err = s.loadPending(run.ID, last, page); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// pageSize is how many items send reads at a time: whole batches, enough
+// to keep every worker busy.
+func pageSize(run Run) int {
+	b := max(run.BatchSize, 1)
+	return b * max(4*run.Concurrency, 1024/b, 1)
 }
 
 // piiPolicy is the PII pre-screen policy for a run starting now.

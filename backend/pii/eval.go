@@ -2,11 +2,16 @@ package pii
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"sort"
 	"strings"
+	"unicode/utf8"
+
+	"steward/backend/textfile"
 )
 
 // Case is one labelled text from a PII test suite: the entity it is about
@@ -44,15 +49,27 @@ func EntityType(entity string) (Type, bool) {
 	return "", false
 }
 
-// LoadCases reads cases, one JSON object per line; blank lines are skipped.
+// maxCaseLine bounds one line of a cases file.
+const maxCaseLine = 16 << 20
+
+// LoadCases reads cases, one JSON object per line; blank lines are skipped,
+// a UTF-8 BOM is accepted, and invalid UTF-8 or an overlong line is refused
+// naming the line.
 func LoadCases(r io.Reader) ([]Case, error) {
 	var cases []Case
 	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 64*1024), 16*1024*1024)
+	sc.Buffer(make([]byte, 0, 64*1024), maxCaseLine)
 	line := 0
 	for sc.Scan() {
 		line++
-		b := strings.TrimSpace(sc.Text())
+		raw := sc.Bytes()
+		if line == 1 {
+			raw = bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
+		}
+		if !utf8.Valid(raw) {
+			return nil, fmt.Errorf("read cases: line %d: the text is not valid UTF-8; save the file as UTF-8", line)
+		}
+		b := strings.TrimSpace(string(raw))
 		if b == "" {
 			continue
 		}
@@ -61,6 +78,9 @@ func LoadCases(r io.Reader) ([]Case, error) {
 			return nil, fmt.Errorf("read cases: line %d: %w", line, err)
 		}
 		cases = append(cases, c)
+	}
+	if errors.Is(sc.Err(), bufio.ErrTooLong) {
+		return nil, fmt.Errorf("read cases: line %d is longer than %s, the limit for one case", line+1, textfile.Size(maxCaseLine))
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("read cases: %w", err)

@@ -197,8 +197,9 @@ func toMatches(text string, kept []candidate) []Match {
 		m.RuneEnd = advance(c.end)
 		raw := text[c.start:c.end]
 		if c.typ == APIKey {
-			m.Redacted = secret.Redact(raw)
-			m.Fingerprint = secret.Fingerprint(raw)
+			key := string(secret.Canonical([]byte(raw)))
+			m.Redacted = secret.Redact(key)
+			m.Fingerprint = secret.Fingerprint(key)
 		} else {
 			m.Text = raw
 		}

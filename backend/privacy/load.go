@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"steward/backend/apperr"
+	"steward/backend/textfile"
 )
 
 // maxAnswersSize bounds an answers file; real ones are a few kilobytes.
@@ -26,14 +27,18 @@ func LoadAnswers(r io.Reader, name string) (Answers, error) {
 	if name == "" {
 		name = "answers"
 	}
-	data, err := io.ReadAll(io.LimitReader(r, maxAnswersSize+1))
+	data, err := textfile.Read(r, maxAnswersSize)
+	if te, ok := textfile.As(err); ok {
+		at, atZh := "", ""
+		if te.Line > 0 {
+			at, atZh = fmt.Sprintf(" (line %d)", te.Line), fmt.Sprintf("（第 %d 行）", te.Line)
+		}
+		return Answers{}, apperr.Text(apperr.ImportMalformed, "privacy.load",
+			fmt.Sprintf("%s: %s%s.", name, te.Why, at), fmt.Sprintf("%s：%s%s。", name, te.WhyZh, atZh))
+	}
 	if err != nil {
 		return Answers{}, apperr.Text(apperr.ImportMalformed, "privacy.load",
 			fmt.Sprintf("%s: could not read the answers: %v", name, err), fmt.Sprintf("%s：无法读取问卷答案：%v", name, err))
-	}
-	if len(data) > maxAnswersSize {
-		return Answers{}, apperr.Text(apperr.ImportMalformed, "privacy.load",
-			name+": the file is larger than 4 MiB; is it really an answers file?", name+"：文件超过 4 MiB，请确认这是问卷答案文件。")
 	}
 	format, root, err := parseAnswers(data, name)
 	if err != nil {

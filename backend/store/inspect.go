@@ -33,16 +33,16 @@ func inspect(ctx context.Context, path string) error {
 	}
 	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro&_pragma=busy_timeout(5000)")
 	if err != nil {
-		return apperr.Wrap(err, apperr.DatabaseCorrupt, "store.inspect", "path", path)
+		return classify(err, "store.inspect", path)
 	}
 	defer db.Close()
 	found, err := schemaVersion(ctx, db)
 	if err != nil {
-		return apperr.Wrap(err, apperr.DatabaseCorrupt, "store.inspect", "path", path)
+		return classify(err, "store.inspect", path)
 	}
 	applied, err := appliedVersions(ctx, db)
 	if err != nil {
-		return apperr.Wrap(err, apperr.DatabaseCorrupt, "store.inspect", "path", path)
+		return classify(err, "store.inspect", path)
 	}
 	known := map[int]bool{}
 	for _, m := range migrationFiles() {
@@ -78,7 +78,12 @@ func schemaVersion(ctx context.Context, db *sql.DB) (int, error) {
 		return 0, err
 	}
 	if ok != "ok" {
-		return 0, errors.New(ok)
+		return 0, &damaged{ok}
 	}
 	return version, nil
 }
+
+// damaged is quick_check's report of a damaged database.
+type damaged struct{ report string }
+
+func (d *damaged) Error() string { return d.report }

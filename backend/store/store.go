@@ -97,16 +97,24 @@ func (s *Store) Read() *sql.DB { return s.read }
 func (s *Store) Write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	tx, err := s.write.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("begin: %w", err)
+		return s.diskFull(fmt.Errorf("begin: %w", err))
 	}
 	if err := fn(tx); err != nil {
 		tx.Rollback()
-		return err
+		return s.diskFull(err)
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("commit: %w", err)
+		return s.diskFull(fmt.Errorf("commit: %w", err))
 	}
 	return nil
+}
+
+// diskFull names a full disk as such; other errors pass unchanged.
+func (s *Store) diskFull(err error) error {
+	if IsDiskFull(err) && !apperr.Is(err, apperr.DiskFull) {
+		return DiskFullError(err, "store.write", filepath.Dir(s.path))
+	}
+	return err
 }
 
 // Close closes both pools.

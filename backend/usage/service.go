@@ -3,9 +3,11 @@ package usage
 import (
 	"context"
 	"log/slog"
+	"strings"
 	"time"
 
 	"steward/backend/pii"
+	"steward/backend/secret"
 )
 
 // Service answers every usage question for the GUI, the CLI and the
@@ -76,26 +78,27 @@ func (s *Service) prepare(e Event, bl BodyLogging, prices PriceTable) Event {
 	case !bl.Enabled:
 		e.RequestBody, e.ResponseBody = "", ""
 	case bl.RedactPII:
-		e.RequestBody, e.ResponseBody = pii.RedactText(e.RequestBody), pii.RedactText(e.ResponseBody)
+		e.RequestBody, e.ResponseBody = redactBody(e.RequestBody, pii.RedactText), redactBody(e.ResponseBody, pii.RedactText)
 		e.BodyRedacted = true
 	default:
-		e.RequestBody, e.ResponseBody = maskKeys(e.RequestBody), maskKeys(e.ResponseBody)
+		e.RequestBody, e.ResponseBody = redactBody(e.RequestBody, secret.RedactKeys), redactBody(e.ResponseBody, secret.RedactKeys)
 	}
 	return e
 }
 
-// maskKeys replaces only the API keys in text.
-func maskKeys(text string) string {
-	var keys []pii.Match
-	for _, m := range pii.Detect(text) {
-		if m.Type == pii.APIKey {
-			keys = append(keys, m)
-		}
+// CutMark ends a body the gateway cut at its size cap.
+const CutMark = "\n[… cut]"
+
+// redactBody applies redact to a logged body and, when the body was cut at
+// the cap, also redacts a key whose start is left at the cut.
+func redactBody(body string, redact func(string) string) string {
+	if body == "" {
+		return body
 	}
-	if keys == nil {
-		return text
+	if head, ok := strings.CutSuffix(body, CutMark); ok {
+		return secret.RedactCut(redact(head)) + CutMark
 	}
-	return pii.Redact(text, keys)
+	return secret.RedactKeys(redact(body))
 }
 
 // Report sums usage per group; reports by key carry each key's label when

@@ -6,6 +6,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"steward/backend/apperr"
 )
 
 // WriterOptions tune a Writer; zero fields take the defaults.
@@ -46,12 +48,14 @@ func (o WriterOptions) withDefaults() WriterOptions {
 // queue was full, the writer was closed, or a batch failed every retry),
 // and failed write attempts with the last error.
 type Stats struct {
-	Queued    int64  `json:"queued"`
-	Written   int64  `json:"written"`
-	Dropped   int64  `json:"dropped"`
-	Failures  int64  `json:"failures"`
-	LastError string `json:"last_error"`
-	Capacity  int    `json:"capacity"`
+	Queued      int64  `json:"queued"`
+	Written     int64  `json:"written"`
+	Dropped     int64  `json:"dropped"`
+	Failures    int64  `json:"failures"`
+	LastError   string `json:"last_error"`    // the last failed write, in English
+	LastErrorZh string `json:"last_error_zh"` // the same in Simplified Chinese
+	DiskFull    bool   `json:"disk_full"`     // the last write failed on a full disk; false once one succeeds
+	Capacity    int    `json:"capacity"`
 }
 
 // Writer is the Recorder the gateway and the app's own client use: Record
@@ -76,9 +80,10 @@ type Writer struct {
 	abortOnce sync.Once
 
 	pending, written, dropped, failures atomic.Int64
-	lastErr                             atomic.Value // string
-	logged                              int64        // dropped count last logged; writer goroutine only
-	failing                             bool         // the last batch was dropped; writer goroutine only
+	lastErr                             atomic.Value // [2]string: English, Chinese
+	diskFull                            atomic.Bool
+	logged                              int64 // dropped count last logged; writer goroutine only
+	failing                             bool  // the last batch was dropped; writer goroutine only
 }
 
 // NewWriter starts a writer into dst (normally the Service, which prices
@@ -92,7 +97,7 @@ func NewWriter(dst Inserter, opts WriterOptions) *Writer {
 		stop:  make(chan struct{}), abort: make(chan struct{}), done: make(chan struct{}),
 	}
 	w.ctx, w.cancel = context.WithCancel(context.Background())
-	w.lastErr.Store("")
+	w.lastErr.Store([2]string{})
 	go w.run()
 	return w
 }
@@ -119,9 +124,11 @@ func (w *Writer) Record(e Event) {
 
 // Stats reports the writer's counters.
 func (w *Writer) Stats() Stats {
+	last := w.lastErr.Load().([2]string)
 	return Stats{
 		Queued: w.pending.Load(), Written: w.written.Load(), Dropped: w.dropped.Load(),
-		Failures: w.failures.Load(), LastError: w.lastErr.Load().(string), Capacity: w.opts.Capacity,
+		Failures: w.failures.Load(), LastError: last[0], LastErrorZh: last[1], DiskFull: w.diskFull.Load(),
+		Capacity: w.opts.Capacity,
 	}
 }
 
@@ -235,11 +242,15 @@ func (w *Writer) write(batch []Event) []Event {
 			w.written.Add(n)
 			w.pending.Add(-n)
 			w.failing = false
+			w.diskFull.Store(false)
 			w.noteDrops()
 			return make([]Event, 0, w.opts.BatchSize)
 		}
 		w.failures.Add(1)
-		w.lastErr.Store(err.Error())
+		_, en := apperr.Describe(err, "en")
+		_, zh := apperr.Describe(err, "zh-CN")
+		w.lastErr.Store([2]string{en, zh})
+		w.diskFull.Store(apperr.Is(err, apperr.DiskFull))
 		if attempt >= retries || !w.sleep(delay) {
 			w.opts.Log.Error("usage events dropped: writing them failed", "events", n, "attempts", attempt+1, "error", err)
 			break

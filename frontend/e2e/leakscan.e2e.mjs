@@ -271,23 +271,40 @@ const steps = [
     },
   ],
   [
-    'a missing folder is reported, not left spinning',
+    'a missing folder is refused when it is added',
     async () => {
       const missing = join(fx.dir, 'no-such-folder');
-      await addFolder(missing);
+      await page.fill($('leak-path-input'), missing);
+      await page.click($('leak-path-add'));
+      const problem = page.locator(`${$('leak-path-problem')}[data-code="leak_root_missing"]`);
+      await problem.waitFor();
+      const text = await problem.innerText();
+      assert(text.includes(missing) && !text.includes('[object Object]'), `the refusal reads "${text}"`);
+      assert((await page.locator(`${$('leak-folder')}[data-path="${missing}"]`).count()) === 0, 'the missing folder was listed');
+      await page.fill($('leak-path-input'), '');
+    },
+  ],
+  [
+    'a folder gone since it was added is reported, not left spinning',
+    async () => {
+      const gone = join(fx.dir, 'gone-later');
+      mkdirSync(gone);
+      await addFolder(gone);
+      rmSync(gone, { recursive: true });
       await removeFolder(fx.dir);
       await page.click($('leak-start'));
       const banner = page.locator(`${$('error-banner')}[data-code="leak_root_missing"]`);
       await banner.waitFor();
       const text = await banner.innerText();
-      assert(text.includes(missing) && !text.includes('[object Object]'), `the error reads "${text}"`);
+      assert(text.includes(gone) && !text.includes('[object Object]'), `the error reads "${text}"`);
       await page.waitForSelector($('leak-folders'));
       await shot('03-missing-folder');
-      await removeFolder(missing);
+      await removeFolder(gone);
       await addFolder(fx.dir);
       await page.click(`${$('error-banner')} button[aria-label="Dismiss"]`);
     },
   ],
+
   [
     'scan the folder: findings grouped by severity, keys redacted',
     async () => {
@@ -479,6 +496,13 @@ const steps = [
       await assertNoSecretShown();
       await shot('11-cancelled');
       await overview();
+      // Each folder is saved on its own: the fixture, scanned to the end before the cancel, keeps a
+      // completed scan; only the big folder's last scan is the cancelled one.
+      const lastRow = (root) => page.locator(`${$('leak-last-row')}[data-root="${root}"]`);
+      await lastRow(BIG_DIR).waitFor();
+      const fixtureStatus = await lastRow(fx.dir).getAttribute('data-status');
+      const bigStatus = await lastRow(BIG_DIR).getAttribute('data-status');
+      assert(fixtureStatus === 'completed' && bigStatus === 'cancelled', `last scans: fixture ${fixtureStatus}, ${BIG_DIR} ${bigStatus}`);
       await removeFolder(BIG_DIR);
     },
   ],
@@ -492,8 +516,8 @@ const steps = [
       await page.click(`${$('leak-last-row')}[data-root="${fx.dir}"]`);
       await page.waitForSelector(`${$('leak-results')}[data-source="saved"]`);
       const text = await page.locator($('screen-leakscan')).innerText();
-      // The newest scan of the fixture is the cancelled one (with /usr/share).
-      for (const word of ['最近一次扫描', '扫描已取消', '项发现', '在文件管理器中打开', '仅工作区文件']) {
+      // The newest scan of the fixture is the completed one it got before the cancel (each folder is saved on its own).
+      for (const word of ['最近一次扫描', '项发现', '在文件管理器中打开', '仅工作区文件']) {
         assert(text.includes(word), `the Chinese results lack "${word}"`);
       }
       const groupTitles = await page.locator('[data-testid^="leak-group-"] h3').allInnerTexts();
@@ -511,7 +535,7 @@ const steps = [
       await shot('12-zh');
       await overview();
       const overviewText = await page.locator($('screen-leakscan')).innerText();
-      for (const word of ['泄露扫描', '要扫描的文件夹', '包括 git 提交历史', '最近的扫描']) {
+      for (const word of ['泄露扫描', '要扫描的文件夹', '包括 git 提交历史', '最近的扫描', '已取消']) {
         assert(overviewText.includes(word), `the Chinese overview lacks "${word}"`);
       }
       await shot('13-zh-overview');

@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"steward/backend/secret"
-	"steward/tools/fakekey"
+	"steward/backend/secret/fakekey"
 )
 
 func newGen(seed uint64) (*fakekey.Generator, *rand.Rand) {

@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"steward/tools/fakekey"
+	"steward/backend/secret/fakekey"
 )
 
 // corpus writes a tree of mixed files with keys and decoys planted.

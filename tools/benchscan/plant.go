@@ -5,7 +5,7 @@ import (
 	"math/rand/v2"
 	"strings"
 
-	"steward/tools/fakekey"
+	"steward/backend/secret/fakekey"
 )
 
 // fakeKey is a generated key and its kind.

@@ -494,6 +494,15 @@ func (x *LeakScan) CancelScan() error {
 	return x.s.CancelScan(x.ctx())
 }
 
+// CheckFolder calls app.LeakScan.CheckFolder under the window's context.
+func (x *LeakScan) CheckFolder(a1 string) (string, error) {
+	if x.s == nil {
+		var zero string
+		return zero, x.err
+	}
+	return x.s.CheckFolder(x.ctx(), a1)
+}
+
 // LastScans calls app.LeakScan.LastScans under the window's context.
 func (x *LeakScan) LastScans() ([]leakscan.ScanSummary, error) {
 	if x.s == nil {

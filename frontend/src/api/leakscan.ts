@@ -37,6 +37,8 @@ export interface LeakScanRequest {
   /** Also scan every commit reachable from any ref of the git repositories. */
   history: boolean;
   respect_gitignore: boolean;
+  /** Bytes; larger files are skipped and listed with the reason. 0 or absent scans every file. */
+  max_file_size?: number;
 }
 
 /** One leaked key (or env literal) at one place. */
@@ -136,6 +138,7 @@ export interface LeakScanBinding {
   CancelScan: () => Promise<unknown>;
   LastScans: () => Promise<unknown>;
   ScanFindings: (scanId: number) => Promise<unknown>;
+  CheckFolder: (path: string) => Promise<unknown>;
 }
 
 export interface FolderBinding {
@@ -277,6 +280,13 @@ const lcall = call;
  */
 export const scanFolders = (req: LeakScanRequest): Promise<LeakScanResult> =>
   lcall(() => scans.ScanFolders(req), decodeResult);
+
+/**
+ * Checks a folder before it joins the list: resolves to its absolute path,
+ * or rejects with code "leak_root_missing" (the message names the folder)
+ * when it does not exist or cannot be read.
+ */
+export const checkFolder = (path: string): Promise<string> => lcall(() => scans.CheckFolder(path), str);
 
 /** Stops the running scan, if any. */
 export const cancelScan = (): Promise<void> => lcall(() => scans.CancelScan(), nothing);

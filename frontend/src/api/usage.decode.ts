@@ -183,6 +183,8 @@ export function stats(v: unknown): UsageStats {
     dropped: num(o['dropped']),
     failures: num(o['failures']),
     last_error: str(o['last_error']),
+    last_error_zh: str(o['last_error_zh']),
+    disk_full: o['disk_full'] === true,
     capacity: num(o['capacity']),
   };
 }

@@ -51,7 +51,16 @@ describe('usage decoding', () => {
     expect(u.usageDecoders.alerts(null)).toEqual([]);
     expect(u.usageDecoders.priceList({ prices: null })).toEqual({ defaults_as_of: '', source: '', prices: [] });
     expect(u.usageDecoders.reconciliation({ rows: null, unmapped: null })).toMatchObject({ rows: [], unmapped: [], unseen_requests: 0 });
-    expect(u.usageDecoders.stats(undefined)).toEqual({ queued: 0, written: 0, dropped: 0, failures: 0, last_error: '', capacity: 0 });
+    expect(u.usageDecoders.stats(undefined)).toEqual({
+      queued: 0,
+      written: 0,
+      dropped: 0,
+      failures: 0,
+      last_error: '',
+      last_error_zh: '',
+      disk_full: false,
+      capacity: 0,
+    });
   });
 
   it('keeps a report’s rows, with the key label only where Go sent one', () => {

@@ -143,6 +143,10 @@ export interface UsageStats {
   dropped: number;
   failures: number;
   last_error: string;
+  /** last_error in Simplified Chinese */
+  last_error_zh: string;
+  /** the last write failed on a full disk (cleared once a write succeeds) */
+  disk_full: boolean;
   capacity: number;
 }
 

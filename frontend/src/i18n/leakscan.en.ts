@@ -21,6 +21,7 @@ export const leakscanEn = {
   'leakscan.folders.remove': 'Remove {path} from the list',
   'leakscan.folders.pickFailed': 'Couldn’t open the folder picker',
   'leakscan.folders.already': 'That folder is already in the list.',
+  'leakscan.folders.cannotAdd': 'Couldn’t add that folder',
   'leakscan.path.label': 'Add folder by path',
   'leakscan.path.placeholder': '/home/you/projects/my-app',
   'leakscan.path.add': 'Add',
@@ -122,7 +123,7 @@ export const leakscanEn = {
   'leakscan.stats.data': 'Read: {size}',
   'leakscan.stats.commits': 'Commits: {n}',
   'leakscan.stats.time': 'Time: {time}',
-  'leakscan.stats.binary': 'Binary files skipped: {n}',
+  'leakscan.stats.binary': 'Binary files (scanned for keys): {n}',
   'leakscan.stats.suppressed': 'Hidden by steward:allow or a baseline: {n}',
 
   // Dashboard

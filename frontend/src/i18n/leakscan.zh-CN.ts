@@ -22,6 +22,7 @@ export const leakscanZh: Record<keyof typeof leakscanEn, string> = {
   'leakscan.folders.remove': '从列表中移除 {path}',
   'leakscan.folders.pickFailed': '无法打开文件夹选择器',
   'leakscan.folders.already': '该文件夹已在列表中。',
+  'leakscan.folders.cannotAdd': '无法添加该文件夹',
   'leakscan.path.label': '按路径添加文件夹',
   'leakscan.path.placeholder': '/home/you/projects/my-app',
   'leakscan.path.add': '添加',
@@ -122,7 +123,7 @@ export const leakscanZh: Record<keyof typeof leakscanEn, string> = {
   'leakscan.stats.data': '已读取：{size}',
   'leakscan.stats.commits': '提交数：{n}',
   'leakscan.stats.time': '用时：{time}',
-  'leakscan.stats.binary': '跳过的二进制文件：{n}',
+  'leakscan.stats.binary': '二进制文件（已扫描密钥）：{n}',
   'leakscan.stats.suppressed': '被 steward:allow 或基线隐藏：{n}',
 
   // Dashboard

@@ -119,6 +119,7 @@ export const usageEn = {
     '{count} call wasn’t logged: the queue was full or writing failed. | {count} calls weren’t logged: the queue was full or writing failed.',
   'usage.writer.failures': '{count} failed write. | {count} failed writes.',
   'usage.writer.lastError': 'Last error: {error}',
+  'usage.writer.diskFull': 'The disk is full: usage rows are lost until space is freed, then writing resumes.',
   'usage.writer.failed': 'Couldn’t read the writer’s counters',
 
   // Empty state

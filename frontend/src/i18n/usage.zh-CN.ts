@@ -117,6 +117,7 @@ export const usageZh: Record<keyof typeof usageEn, string> = {
   'usage.writer.dropped': '有 {count} 次调用未记录：队列已满或写入失败。',
   'usage.writer.failures': '写入失败 {count} 次。',
   'usage.writer.lastError': '最近的错误：{error}',
+  'usage.writer.diskFull': '磁盘已满：释放空间之前用量记录会丢失，之后会继续写入。',
   'usage.writer.failed': '无法读取写入器计数',
 
   // Empty state

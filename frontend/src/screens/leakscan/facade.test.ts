@@ -7,6 +7,7 @@ vi.mock('../../api/wailsjs/go/gui/LeakScan', () => ({
   CancelScan: vi.fn(),
   LastScans: vi.fn(),
   ScanFindings: vi.fn(),
+  CheckFolder: vi.fn(),
 }));
 vi.mock('../../api/wailsjs/go/main/App', () => ({ PickFolder: vi.fn() }));
 vi.mock('../../api/wailsjs/go/gui/Data', () => ({ OpenInFileManager: vi.fn() }));
@@ -117,6 +118,17 @@ describe('folders', () => {
     expect(await api.pickFolder()).toBe('/home/ada/app');
     mocked(App.PickFolder).mockResolvedValue('');
     expect(await api.pickFolder()).toBe('');
+  });
+
+  it('checks a folder when it is added: its path, or Go’s error naming a missing one', async () => {
+    mocked(App.CheckFolder).mockResolvedValue('/home/ada/app');
+    expect(await api.checkFolder('/home/ada/app')).toBe('/home/ada/app');
+    expect(App.CheckFolder).toHaveBeenCalledWith('/home/ada/app');
+    mocked(App.CheckFolder).mockRejectedValue({ code: 'leak_root_missing', message: 'Cannot scan /gone: it does not exist or cannot be read.' });
+    await expect(api.checkFolder('/gone')).rejects.toEqual({
+      code: 'leak_root_missing',
+      message: 'Cannot scan /gone: it does not exist or cannot be read.',
+    });
   });
 
   it('opens the file manager and cancels', async () => {

@@ -135,13 +135,29 @@ class LeakScanState {
     return true;
   }
 
-  /** The native folder dialog; the chosen folder joins the list. */
+  /**
+   * Asks Go whether the folder can be scanned, then adds it: resolves to
+   * null when added, 'already' when it was listed, or the error that names
+   * a folder that does not exist or cannot be read (it is not added).
+   */
+  async addChecked(path: string): Promise<null | 'already' | AppError> {
+    try {
+      await api.checkFolder(path);
+    } catch (e) {
+      return api.toAppError(e);
+    }
+    return this.add(path) ? null : 'already';
+  }
+
+  /** The native folder dialog; the chosen folder joins the list once Go has checked it. */
   async pick(): Promise<void> {
     if (this.picking) return;
     this.picking = true;
     try {
       const path = await api.pickFolder();
-      if (path && !this.add(path)) toasts.push({ kind: 'info', title: 'leakscan.folders.already' });
+      const problem = path ? await this.addChecked(path) : null;
+      if (problem === 'already') toasts.push({ kind: 'info', title: 'leakscan.folders.already' });
+      else if (problem) toasts.error('leakscan.folders.cannotAdd', problem);
     } catch (e) {
       toasts.error('leakscan.folders.pickFailed', api.toAppError(e));
     } finally {

@@ -77,6 +77,7 @@ export namespace app {
 	    history: boolean;
 	    respect_gitignore: boolean;
 	    baseline?: string;
+	    max_file_size?: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new ScanRequest(source);
@@ -88,6 +89,7 @@ export namespace app {
 	        this.history = source["history"];
 	        this.respect_gitignore = source["respect_gitignore"];
 	        this.baseline = source["baseline"];
+	        this.max_file_size = source["max_file_size"];
 	    }
 	}
 	export class Setting {
@@ -5182,6 +5184,8 @@ export namespace usage {
 	    dropped: number;
 	    failures: number;
 	    last_error: string;
+	    last_error_zh: string;
+	    disk_full: boolean;
 	    capacity: number;
 	
 	    static createFrom(source: any = {}) {
@@ -5195,6 +5199,8 @@ export namespace usage {
 	        this.dropped = source["dropped"];
 	        this.failures = source["failures"];
 	        this.last_error = source["last_error"];
+	        this.last_error_zh = source["last_error_zh"];
+	        this.disk_full = source["disk_full"];
 	        this.capacity = source["capacity"];
 	    }
 	}

@@ -5,6 +5,8 @@ import {app} from '../models';
 
 export function CancelScan():Promise<void>;
 
+export function CheckFolder(arg1:string):Promise<string>;
+
 export function LastScans():Promise<Array<leakscan.ScanSummary>>;
 
 export function ScanFindings(arg1:number):Promise<Array<leakscan.LeakFinding>>;

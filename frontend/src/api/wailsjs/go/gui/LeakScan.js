@@ -6,6 +6,10 @@ export function CancelScan() {
   return window['go']['gui']['LeakScan']['CancelScan']();
 }
 
+export function CheckFolder(arg1) {
+  return window['go']['gui']['LeakScan']['CheckFolder'](arg1);
+}
+
 export function LastScans() {
   return window['go']['gui']['LeakScan']['LastScans']();
 }

@@ -67,7 +67,8 @@ func (g *Generator) ServiceAccount() string { return g.Prefixed("sk-svcacct-", 7
 // Admin returns an admin key.
 func (g *Generator) Admin() string { return g.Prefixed("sk-admin-", 58) }
 
-// Expand fills a rule example template: {key} becomes key, {alnum:N} and
+// Expand fills a rule example template: {key} becomes key, {key:u002d} the
+// key with its hyphens written as JSON escapes, {alnum:N} and
 // {body:N} become N random characters, {rep:C:N} becomes C repeated N times.
 func (g *Generator) Expand(tmpl, key string) string {
 	var out strings.Builder
@@ -99,6 +100,8 @@ func (g *Generator) token(tok, key string) (string, bool) {
 	switch {
 	case tok == "key":
 		return key, true
+	case tok == "key:u002d":
+		return strings.ReplaceAll(key, "-", `\u002d`), true
 	case len(parts) == 2 && (parts[0] == "alnum" || parts[0] == "body"):
 		n, err := strconv.Atoi(parts[1])
 		if err != nil {
@@ -116,4 +119,28 @@ func (g *Generator) token(tok, key string) (string, bool) {
 		return strings.Repeat(parts[1], n), true
 	}
 	return "", false
+}
+
+// Holds reports whether out still holds a piece of key: any 12 characters
+// of what follows its "sk-…-" prefix, with hyphens plain or escaped. Tests
+// of redaction points use it on everything they read back.
+func Holds(out, key string) bool {
+	body := key
+	if i := strings.LastIndex(key[:min(len(key), 12)], "-"); i >= 0 {
+		body = key[i+1:]
+	}
+	plain := strings.ReplaceAll(out, `\u002d`, "-")
+	for i := 0; i+12 <= len(body); i += 4 {
+		if strings.Contains(plain, body[i:i+12]) {
+			return true
+		}
+	}
+	return false
+}
+
+// Keys returns a fresh key of each kind, by secret.Kind name.
+func (g *Generator) Keys() map[string]string {
+	return map[string]string{
+		"project": g.Project(), "service_account": g.ServiceAccount(), "admin": g.Admin(), "legacy_user": g.Legacy(),
+	}
 }
