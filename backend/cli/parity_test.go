@@ -53,6 +53,9 @@ func TestMembersPolicyAndToken(t *testing.T) {
 	if _, out, _ = run(t, dir, "members", "policy", "ann"); !strings.Contains(out, "tokens-per-day: 5000") || !strings.Contains(out, "pii:            redact") {
 		t.Fatalf("policy shown = %q", out)
 	}
+	if _, out, _ = run(t, dir, "members", "policy", "ann", "--output-moderation", "log"); !strings.Contains(out, "output-moderation: log") || !strings.Contains(out, "rpm:            10") {
+		t.Fatalf("output moderation = %q", out)
+	}
 	if _, out, _ = run(t, dir, "members", "policy", "ann", "--clear"); !strings.Contains(out, "models:         any") || !strings.Contains(out, "rpm:            no limit") {
 		t.Fatalf("cleared = %q", out)
 	}
@@ -60,6 +63,7 @@ func TestMembersPolicyAndToken(t *testing.T) {
 		{"members", "policy", "bob"},
 		{"members", "policy", "ann", "--pii", "maybe"},
 		{"members", "policy", "ann", "--moderate", "yes"},
+		{"members", "policy", "ann", "--output-moderation", "maybe"},
 		{"members", "policy", "ann", "--rpm", "-1"},
 		{"members", "token", "ann", "--revoke"},
 	} {

@@ -21,13 +21,15 @@ func membersPolicy(ctx context.Context, env *Env, args []string) error {
 	tpd := fs.Int64("tokens-per-day", 0, "input plus output tokens per day; 0 for no limit")
 	moderate := fs.String("moderate", "", "on: refuse inputs the moderation endpoint flags; off")
 	piiPolicy := fs.String("pii", "", "personal data in requests: off, redact or block")
+	outMod := fs.String("output-moderation", "", "non-streamed answers: off, log (flagged ones with their categories) or block (replaced by an error)")
 	clear := fs.Bool("clear", false, "remove the policy: the member may call anything")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 || (*moderate != "" && *moderate != "on" && *moderate != "off") || (*rpm < 0 || *tpd < 0) {
-		return usageErr("usage: steward members policy NAME [--models a,b] [--rpm N] [--tokens-per-day N] [--moderate on|off] [--pii off|redact|block] [--clear]")
+	if len(pos) != 1 || (*moderate != "" && *moderate != "on" && *moderate != "off") || (*rpm < 0 || *tpd < 0) ||
+		!slices.Contains([]string{"", gateway.OutputModerationOff, gateway.OutputModerationLog, gateway.OutputModerationBlock}, *outMod) {
+		return usageErr("usage: steward members policy NAME [--models a,b] [--rpm N] [--tokens-per-day N] [--moderate on|off] [--pii off|redact|block] [--output-moderation off|log|block] [--clear]")
 	}
 	return withServices(ctx, env, func(svc *app.Services) error {
 		p, err := memberPolicy(ctx, svc, pos[0])
@@ -39,6 +41,9 @@ func membersPolicy(ctx context.Context, env *Env, args []string) error {
 				p = gateway.Policy{Member: pos[0]}
 			}
 			applyPolicyFlags(fs, &p, *models, *rpm, *tpd, *moderate, *piiPolicy)
+			if *outMod != "" {
+				p.OutputModeration = *outMod
+			}
 			if p, err = svc.Gateway.SetPolicy(ctx, p); err != nil {
 				return err
 			}
@@ -103,8 +108,12 @@ func printPolicy(env *Env, p gateway.Policy) {
 	if p.Moderation == gateway.ModerationBlock {
 		moderate = "on"
 	}
-	fmt.Fprintf(env.Stdout, "member:         %s\nmodels:         %s\nrpm:            %s\ntokens-per-day: %s\nmoderate:       %s\npii:            %s\n",
-		p.Member, models, limit(int64(p.RequestsPerMinute)), limit(p.TokensPerDay), moderate, dash(p.PII))
+	out := p.OutputModeration
+	if out == "" {
+		out = gateway.OutputModerationOff
+	}
+	fmt.Fprintf(env.Stdout, "member:         %s\nmodels:         %s\nrpm:            %s\ntokens-per-day: %s\nmoderate:       %s\npii:            %s\noutput-moderation: %s\n",
+		p.Member, models, limit(int64(p.RequestsPerMinute)), limit(p.TokensPerDay), moderate, dash(p.PII), out)
 }
 
 func limit(n int64) string {
