@@ -8,17 +8,18 @@ import * as KeysBindings from './wailsjs/go/gui/Keys';
 import { call, toAppError } from './errors';
 import { nothing, text } from './decode';
 import type { AppError, Text } from './types';
+import type { keys } from './wailsjs/go/models';
 
 // --- types -------------------------------------------------------------------
 
-export const KEY_ENVIRONMENTS = ['dev', 'staging', 'prod'] as const;
-export type KeyEnvironment = (typeof KEY_ENVIRONMENTS)[number];
+export const KEY_ENVIRONMENTS = ['dev', 'staging', 'prod'] as const satisfies readonly KeyEnvironment[];
+export type KeyEnvironment = `${keys.Environment}`;
 
-export const KEY_KINDS = ['project', 'service_account', 'admin', 'legacy_user'] as const;
-export type KeyKind = (typeof KEY_KINDS)[number];
+export const KEY_KINDS = ['project', 'service_account', 'admin', 'legacy_user'] as const satisfies readonly KeyKind[];
+export type KeyKind = `${keys.Kind}`;
 
-export const KEY_STATUSES = ['active', 'rotation_due', 'retired', 'revoked'] as const;
-export type KeyStatus = (typeof KEY_STATUSES)[number];
+export const KEY_STATUSES = ['active', 'rotation_due', 'retired', 'revoked'] as const satisfies readonly KeyStatus[];
+export type KeyStatus = `${keys.Status}`;
 
 export const KEY_VERIFY_RESULTS = ['valid', 'invalid', 'revoked', 'rate_limited', 'network_error'] as const;
 /** "" until the key has been verified. */

@@ -45,6 +45,7 @@ import {
   type ModerationSuiteFormat,
   type ModerationThresholds,
 } from './moderation.types';
+import type { moderation } from './wailsjs/go/models';
 
 export * from './moderation.types';
 export { moderationDecoders } from './moderation.decode';
@@ -282,8 +283,8 @@ export function onModerationProgress(cb: (p: ModerationProgress) => void): () =>
 // --- calls: the offline PII pre-screen --------------------------------------
 
 /** What a run does with prompts that contain personal data. */
-export const PII_POLICIES = ['off', 'redact', 'block'] as const;
-export type PIIPolicy = (typeof PII_POLICIES)[number];
+export const PII_POLICIES = ['off', 'redact', 'block'] as const satisfies readonly PIIPolicy[];
+export type PIIPolicy = `${moderation.PIIPolicy}`;
 
 /** One piece of personal data found in a prompt; API keys come redacted. */
 export interface PIIMatch {

@@ -1,6 +1,7 @@
 // Hand-written types for the Go API. They mirror the JSON field names of the
 // Go structs (backend/checklist/types.go, app.go) and are what the rest of the
 // UI sees; the generated Wails models stay inside src/api.
+import type { checklist } from './wailsjs/go/models';
 
 export type Lang = 'en' | 'zh-CN';
 
@@ -16,8 +17,8 @@ export interface Steps {
   'zh-CN': string[];
 }
 
-export const STATUSES = ['todo', 'in_progress', 'done', 'at_risk', 'not_applicable'] as const;
-export type Status = (typeof STATUSES)[number];
+export const STATUSES = ['todo', 'in_progress', 'done', 'at_risk', 'not_applicable'] as const satisfies readonly Status[];
+export type Status = `${checklist.Status}`;
 
 export const EVIDENCE_KINDS = [
   'leak-scan',
@@ -26,11 +27,12 @@ export const EVIDENCE_KINDS = [
   'gateway-log',
   'privacy-draft',
   'usage-report',
-] as const;
+] as const satisfies readonly AppEvidenceKind[];
 /** Evidence the app itself can supply for an item. */
-export type AppEvidenceKind = (typeof EVIDENCE_KINDS)[number];
+export type AppEvidenceKind = `${checklist.EvidenceKind}`;
 
-export type EvidenceRefKind = 'file' | 'url' | 'record' | 'check';
+export const EVIDENCE_REF_KINDS = ['file', 'url', 'record', 'check'] as const satisfies readonly EvidenceRefKind[];
+export type EvidenceRefKind = `${checklist.EvidenceRefKind}`;
 
 export const PROFILE_FLAGS = [
   'consumer',

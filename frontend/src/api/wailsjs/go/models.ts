@@ -150,6 +150,27 @@ export namespace buildinfo {
 
 export namespace checklist {
 	
+	export enum EvidenceKind {
+	    GATEWAY_LOG = "gateway-log",
+	    KEY_REGISTER = "key-register",
+	    LEAK_SCAN = "leak-scan",
+	    MODERATION_RUN = "moderation-run",
+	    PRIVACY_DRAFT = "privacy-draft",
+	    USAGE_REPORT = "usage-report",
+	}
+	export enum EvidenceRefKind {
+	    CHECK = "check",
+	    FILE = "file",
+	    RECORD = "record",
+	    URL = "url",
+	}
+	export enum Status {
+	    AT_RISK = "at_risk",
+	    DONE = "done",
+	    IN_PROGRESS = "in_progress",
+	    NOT_APPLICABLE = "not_applicable",
+	    TODO = "todo",
+	}
 	export class AuditEntry {
 	    id: number;
 	    item_id: string;
@@ -1478,6 +1499,23 @@ export namespace gateway {
 
 export namespace keys {
 	
+	export enum Environment {
+	    DEV = "dev",
+	    PROD = "prod",
+	    STAGING = "staging",
+	}
+	export enum Kind {
+	    ADMIN = "admin",
+	    LEGACY_USER = "legacy_user",
+	    PROJECT = "project",
+	    SERVICE_ACCOUNT = "service_account",
+	}
+	export enum Status {
+	    ACTIVE = "active",
+	    RETIRED = "retired",
+	    REVOKED = "revoked",
+	    ROTATION_DUE = "rotation_due",
+	}
 	export class Decision {
 	    action: string;
 	    to: string;
@@ -1980,6 +2018,40 @@ export namespace main {
 
 export namespace moderation {
 	
+	export enum Category {
+	    HARASSMENT = "harassment",
+	    HARASSMENT_THREATENING = "harassment/threatening",
+	    HATE = "hate",
+	    HATE_THREATENING = "hate/threatening",
+	    ILLICIT = "illicit",
+	    ILLICIT_VIOLENT = "illicit/violent",
+	    SELF_HARM = "self-harm",
+	    SELF_HARM_INSTRUCTIONS = "self-harm/instructions",
+	    SELF_HARM_INTENT = "self-harm/intent",
+	    SEXUAL = "sexual",
+	    SEXUAL_MINORS = "sexual/minors",
+	    VIOLENCE = "violence",
+	    VIOLENCE_GRAPHIC = "violence/graphic",
+	}
+	export enum PIIPolicy {
+	    BLOCK = "block",
+	    OFF = "off",
+	    REDACT = "redact",
+	}
+	export enum ResultState {
+	    DONE = "done",
+	    ERROR = "error",
+	    PENDING = "pending",
+	}
+	export enum RunStatus {
+	    CANCELLED = "cancelled",
+	    COMPLETED = "completed",
+	    FAILED = "failed",
+	    INTERRUPTED = "interrupted",
+	    PAUSED = "paused",
+	    PENDING = "pending",
+	    RUNNING = "running",
+	}
 	export class Counts {
 	    tp: number;
 	    fp: number;
@@ -2700,6 +2772,79 @@ export namespace pii {
 
 export namespace privacy {
 	
+	export enum Art9Condition {
+	    ARCHIVING_RESEARCH_STATISTICS = "archiving_research_statistics",
+	    EMPLOYMENT_SOCIAL_SECURITY = "employment_social_security",
+	    EXPLICIT_CONSENT = "explicit_consent",
+	    HEALTH_OR_SOCIAL_CARE = "health_or_social_care",
+	    LEGAL_CLAIMS = "legal_claims",
+	    MADE_PUBLIC_BY_DATA_SUBJECT = "made_public_by_data_subject",
+	    NOT_FOR_PROFIT_BODY = "not_for_profit_body",
+	    PUBLIC_HEALTH = "public_health",
+	    SUBSTANTIAL_PUBLIC_INTEREST = "substantial_public_interest",
+	    VITAL_INTERESTS = "vital_interests",
+	}
+	export enum CCPACategory {
+	    BIOMETRIC_INFORMATION = "biometric_information",
+	    COMMERCIAL_INFORMATION = "commercial_information",
+	    CUSTOMER_RECORDS = "customer_records",
+	    EDUCATION_INFORMATION = "education_information",
+	    GEOLOCATION = "geolocation",
+	    IDENTIFIERS = "identifiers",
+	    INFERENCES = "inferences",
+	    INTERNET_ACTIVITY = "internet_activity",
+	    PROFESSIONAL_INFORMATION = "professional_information",
+	    PROTECTED_CLASSIFICATIONS = "protected_classifications",
+	    SENSITIVE_PERSONAL_INFORMATION = "sensitive_personal_information",
+	    SENSORY_DATA = "sensory_data",
+	}
+	export enum LegalBasis {
+	    CONSENT = "consent",
+	    CONTRACT = "contract",
+	    LEGAL_OBLIGATION = "legal_obligation",
+	    LEGITIMATE_INTERESTS = "legitimate_interests",
+	    PUBLIC_TASK = "public_task",
+	    VITAL_INTERESTS = "vital_interests",
+	}
+	export enum RecipientRole {
+	    CONTROLLER = "controller",
+	    PROCESSOR = "processor",
+	}
+	export enum Region {
+	    CALIFORNIA = "california",
+	    CHINA = "china",
+	    ELSEWHERE = "elsewhere",
+	    EU = "eu",
+	    UK = "uk",
+	}
+	export enum Right {
+	    ACCESS = "access",
+	    COMPLAINT = "complaint",
+	    CORRECTION = "correction",
+	    DELETION = "deletion",
+	    OBJECTION = "objection",
+	    PORTABILITY = "portability",
+	    RESTRICTION = "restriction",
+	    WITHDRAW_CONSENT = "withdraw_consent",
+	}
+	export enum Safeguard {
+	    ADEQUACY = "adequacy",
+	    BCR = "bcr",
+	    DEROGATION = "derogation",
+	    DPF = "dpf",
+	    PIPL_CERTIFICATION = "pipl_certification",
+	    PIPL_SECURITY_ASSESSMENT = "pipl_security_assessment",
+	    PIPL_STANDARD_CONTRACT = "pipl_standard_contract",
+	    SCC = "scc",
+	    UK_ADDENDUM = "uk_addendum",
+	    UK_EXTENSION = "uk_extension",
+	    UK_IDTA = "uk_idta",
+	}
+	export enum ScreeningAction {
+	    BLOCK = "block",
+	    REDACT = "redact",
+	    WARN = "warn",
+	}
 	export class Text {
 	    en: string;
 	    "zh-CN": string;
@@ -2724,7 +2869,7 @@ export namespace privacy {
 	    prompt_logging?: boolean;
 	    prompt_log_days: number;
 	    pii_screening?: boolean;
-	    pii_screening_action: string;
+	    pii_screening_action: ScreeningAction;
 	
 	    static createFrom(source: any = {}) {
 	        return new AIUse(source);
@@ -3198,7 +3343,7 @@ export namespace privacy {
 	}
 	export class Recipient {
 	    name: string;
-	    role: string;
+	    role: RecipientRole;
 	    purpose: Text;
 	    location: Text;
 	    contact: string;
@@ -3247,7 +3392,7 @@ export namespace privacy {
 	export class Purpose {
 	    purpose: Text;
 	    categories: string[];
-	    legal_basis: string;
+	    legal_basis: LegalBasis;
 	    legitimate_interest: Text;
 	    method: Text;
 	
@@ -3292,8 +3437,8 @@ export namespace privacy {
 	    sold: boolean;
 	    shared: boolean;
 	    login_credentials: boolean;
-	    ccpa_category: string;
-	    special_category_condition: string;
+	    ccpa_category: CCPACategory;
+	    special_category_condition: Art9Condition;
 	    sensitive_necessity: Text;
 	
 	    static createFrom(source: any = {}) {
