@@ -20,8 +20,9 @@ import {
   type ModerationProgressState,
   type ModerationReport,
   type ModerationResult,
-  type ModerationResultPage,
-  type ModerationResultRow,
+  type ModerationQueryPage,
+  type ModerationQueryRow,
+  type ModerationResultCounts,
   type ModerationRun,
   type ModerationScores,
   type ModerationSkippedRow,
@@ -176,17 +177,41 @@ function decodeVerdict(v: unknown): ModerationVerdict {
   return { flagged: o['flagged'] === true, categories: flags(o['categories']), top: str(o['top']) };
 }
 
-function decodeRow(v: unknown): ModerationResultRow {
+function decodeRow(v: unknown): ModerationQueryRow {
   const o = obj(v);
-  return { result: decodeResult(o['result']), verdict: decodeVerdict(o['verdict']) };
+  return {
+    result: decodeResult(o['result']),
+    verdict: decodeVerdict(o['verdict']),
+    changed: o['changed'] === true,
+    mismatch: o['mismatch'] === true,
+  };
 }
 
-export function decodePage(v: unknown): ModerationResultPage {
+function decodeResultCounts(v: unknown): ModerationResultCounts {
+  const o = obj(v);
+  const per: Record<string, number> = {};
+  for (const [k, n] of Object.entries(obj(o['per_category']))) per[k] = num(n);
+  return {
+    total: num(o['total']),
+    flagged: num(o['flagged']),
+    unflagged: num(o['unflagged']),
+    errors: num(o['errors']),
+    pending: num(o['pending']),
+    changed: num(o['changed']),
+    mismatched: num(o['mismatched']),
+    per_category: per,
+  };
+}
+
+export function decodePage(v: unknown): ModerationQueryPage {
   const o = obj(v);
   return {
     run: decodeRun(o['run']),
     thresholds: thresholds(o['thresholds']),
-    total: num(o['total']),
+    counts: decodeResultCounts(o['counts']),
+    matching: num(o['matching']),
+    page: num(o['page']),
+    pages: Math.max(1, num(o['pages'])),
     rows: list(o['rows'], decodeRow),
   };
 }

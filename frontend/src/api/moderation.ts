@@ -37,8 +37,8 @@ import {
   type ModerationProgress,
   type ModerationReport,
   type ModerationReportFormat,
-  type ModerationResultFilter,
-  type ModerationResultPage,
+  type ModerationQueryPage,
+  type ModerationResultQuery,
   type ModerationRun,
   type ModerationRunOptions,
   type ModerationSuite,
@@ -74,7 +74,7 @@ export interface ModerationServiceBinding {
   Run: (runId: number) => Promise<unknown>;
   ListRuns: (suiteId: number) => Promise<unknown>;
   DeleteRun: (runId: number) => Promise<unknown>;
-  Results: (runId: number, filter: ModerationResultFilter) => Promise<unknown>;
+  QueryResults: (runId: number, query: ModerationResultQuery) => Promise<unknown>;
   SetThresholds: (suiteId: number, thresholds: ModerationThresholds) => Promise<unknown>;
   Compare: (runA: number, runB: number) => Promise<unknown>;
   Metrics: (runId: number) => Promise<unknown>;
@@ -228,8 +228,9 @@ export const deleteModerationRun = (runId: number): Promise<void> => mod(() => s
 
 // --- calls: results ------------------------------------------------------------
 
-export const moderationResults = (runId: number, filter: ModerationResultFilter): Promise<ModerationResultPage> =>
-  mod(() => svc.Results(runId, filter), decodePage);
+/** One page of a run's results, filtered, sorted and paged by Go. */
+export const moderationResults = (runId: number, query: ModerationResultQuery): Promise<ModerationQueryPage> =>
+  mod(() => svc.QueryResults(runId, query), decodePage);
 
 /** Saves a suite's thresholds (replacing the old ones); {} goes back to OpenAI's flags. */
 export const setModerationThresholds = (suiteId: number, t: ModerationThresholds): Promise<ModerationSuite> =>

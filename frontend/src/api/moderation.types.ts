@@ -168,21 +168,34 @@ export interface ModerationResultRow {
 
 export type ModerationFlagFilter = '' | 'flagged' | 'unflagged' | 'error' | 'pending';
 
-export interface ModerationResultFilter {
-  category: string;
-  flag: ModerationFlagFilter;
-  search: string;
-  offset: number;
-  /** 0 means all. */
-  limit: number;
+/**
+ * What the Results tab asks for (Go's moderation.ResultQuery): filters, a
+ * sort key and direction, a page. Go does the filtering, sorting and paging.
+ */
+export type ModerationResultQuery = moderation.ResultQuery;
+
+/** Every row of a run counted under the query's thresholds (Go's moderation.ResultCounts). */
+export type ModerationResultCounts = moderation.ResultCounts;
+
+/** A row of a queried page. */
+export interface ModerationQueryRow extends ModerationResultRow {
+  /** OpenAI's verdict differs from the one under the thresholds. */
+  changed: boolean;
+  /** The flags disagree with an expected label. */
+  mismatch: boolean;
 }
 
-export interface ModerationResultPage {
+/** One page of a run's results table (Go's moderation.QueryPage). */
+export interface ModerationQueryPage {
   run: ModerationRun;
+  /** The thresholds the flags were judged with. */
   thresholds: ModerationThresholds;
-  /** Rows matching the filter in all. */
-  total: number;
-  rows: ModerationResultRow[];
+  counts: ModerationResultCounts;
+  /** Rows that pass the filters. */
+  matching: number;
+  page: number;
+  pages: number;
+  rows: ModerationQueryRow[];
 }
 
 export interface ModerationItemChange {

@@ -66,11 +66,17 @@ describe('moderation decoders', () => {
     const p = d.page({
       run: { id: 1, status: 'completed' },
       thresholds: null,
-      total: 1,
-      rows: [{ result: { index: 0, state: 'error', error: 'bad', error_zh: '坏' }, verdict: { flagged: false, categories: null, top: '' } }],
+      counts: { total: 1, errors: 1, per_category: null },
+      matching: 1,
+      page: 0,
+      pages: 0,
+      rows: [{ result: { index: 0, state: 'error', error: 'bad', error_zh: '坏' }, verdict: { flagged: false, categories: null, top: '' }, changed: false }],
     });
     expect(p.thresholds).toEqual({});
+    expect(p.counts).toEqual({ total: 1, flagged: 0, unflagged: 0, errors: 1, pending: 0, changed: 0, mismatched: 0, per_category: {} });
+    expect(p.pages).toBe(1);
     expect(p.rows[0]?.result.error).toBe('bad');
+    expect(p.rows[0]?.mismatch).toBe(false);
     expect(p.rows[0]?.verdict.categories['hate']).toBeNull();
     expect(d.page(null).rows).toEqual([]);
   });

@@ -2466,6 +2466,127 @@ export namespace moderation {
 	        this.completed_at = source["completed_at"];
 	    }
 	}
+	export class Verdict {
+	    flagged: boolean;
+	    categories: Record<string, boolean>;
+	    top: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Verdict(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.flagged = source["flagged"];
+	        this.categories = source["categories"];
+	        this.top = source["top"];
+	    }
+	}
+	export class QueryRow {
+	    result: ItemResult;
+	    verdict: Verdict;
+	    changed: boolean;
+	    mismatch: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new QueryRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.result = this.convertValues(source["result"], ItemResult);
+	        this.verdict = this.convertValues(source["verdict"], Verdict);
+	        this.changed = source["changed"];
+	        this.mismatch = source["mismatch"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ResultCounts {
+	    total: number;
+	    flagged: number;
+	    unflagged: number;
+	    errors: number;
+	    pending: number;
+	    changed: number;
+	    mismatched: number;
+	    per_category: Record<string, number>;
+	
+	    static createFrom(source: any = {}) {
+	        return new ResultCounts(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.total = source["total"];
+	        this.flagged = source["flagged"];
+	        this.unflagged = source["unflagged"];
+	        this.errors = source["errors"];
+	        this.pending = source["pending"];
+	        this.changed = source["changed"];
+	        this.mismatched = source["mismatched"];
+	        this.per_category = source["per_category"];
+	    }
+	}
+	export class QueryPage {
+	    run: Run;
+	    thresholds: Record<string, number>;
+	    counts: ResultCounts;
+	    matching: number;
+	    page: number;
+	    pages: number;
+	    rows: QueryRow[];
+	
+	    static createFrom(source: any = {}) {
+	        return new QueryPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.run = this.convertValues(source["run"], Run);
+	        this.thresholds = source["thresholds"];
+	        this.counts = this.convertValues(source["counts"], ResultCounts);
+	        this.matching = source["matching"];
+	        this.page = source["page"];
+	        this.pages = source["pages"];
+	        this.rows = this.convertValues(source["rows"], QueryRow);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class ReportItem {
 	    index: number;
 	    input: string;
@@ -2510,6 +2631,7 @@ export namespace moderation {
 	        this.per_category = source["per_category"];
 	    }
 	}
+	
 	export class ResultFilter {
 	    category: string;
 	    flag: string;
@@ -2528,22 +2650,6 @@ export namespace moderation {
 	        this.search = source["search"];
 	        this.offset = source["offset"];
 	        this.limit = source["limit"];
-	    }
-	}
-	export class Verdict {
-	    flagged: boolean;
-	    categories: Record<string, boolean>;
-	    top: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Verdict(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.flagged = source["flagged"];
-	        this.categories = source["categories"];
-	        this.top = source["top"];
 	    }
 	}
 	export class ResultRow {
@@ -2613,6 +2719,36 @@ export namespace moderation {
 		    }
 		    return a;
 		}
+	}
+	export class ResultQuery {
+	    category: string;
+	    flag: string;
+	    expected: string;
+	    mismatch: boolean;
+	    text: string;
+	    thresholds: Record<string, number>;
+	    sort: string;
+	    desc: boolean;
+	    page: number;
+	    page_size: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ResultQuery(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.category = source["category"];
+	        this.flag = source["flag"];
+	        this.expected = source["expected"];
+	        this.mismatch = source["mismatch"];
+	        this.text = source["text"];
+	        this.thresholds = source["thresholds"];
+	        this.sort = source["sort"];
+	        this.desc = source["desc"];
+	        this.page = source["page"];
+	        this.page_size = source["page_size"];
+	    }
 	}
 	
 	
