@@ -5,7 +5,7 @@
 // No function here returns a full API key: the Go side never hands one out.
 // The two that take one (addKey, rotateKey) pass it straight through.
 import * as KeysBindings from './wailsjs/go/gui/Keys';
-import { call, toAppError } from './errors';
+import { call } from './errors';
 import { nothing, text } from './decode';
 import type { AppError, Text } from './types';
 import type { keys } from './wailsjs/go/models';
@@ -320,102 +320,75 @@ function decodeVaultStatus(v: unknown): VaultStatus {
 
 // --- calls -------------------------------------------------------------------
 
-/**
- * Whatever a keys call rejected with, as an AppError; "[object Object]" (an
- * error object lost on the way) is dropped so the UI says something of its own.
- */
-export function recoverError(e: unknown): AppError {
-  const err = toAppError(e);
-  const text = err.message.trim();
-  if (text === '[object Object]') return { code: err.code, message: '' };
-  if (err.code === 'internal' && text.startsWith('{')) {
-    try {
-      const o = obj(JSON.parse(text));
-      const message = str(o['message']);
-      if (message) return { code: str(o['code']) || 'internal', message };
-    } catch {
-      // not JSON: keep the message as it is
-    }
-  }
-  return err;
-}
-
-async function callKeys<T>(fn: () => Promise<unknown>, decode: (raw: unknown) => T): Promise<T> {
-  try {
-    return await call(fn, decode);
-  } catch (e) {
-    throw recoverError(e);
-  }
-}
 
 export const listMembers = (): Promise<TeamMember[]> =>
-  callKeys(() => screen.Members(), (v) => list(v, decodeMember));
+  call(() => screen.Members(), (v) => list(v, decodeMember));
 
 export const addMember = (input: MemberInput): Promise<TeamMember> =>
-  callKeys(() => screen.AddMember(input), decodeMember);
+  call(() => screen.AddMember(input), decodeMember);
 
 export const editMember = (name: string, input: MemberInput): Promise<TeamMember> =>
-  callKeys(() => screen.EditMember(name, input), decodeMember);
+  call(() => screen.EditMember(name, input), decodeMember);
 
 /** Rejects with code "member_has_keys" when the member holds current keys and no decision is given. */
 export const removeMember = (name: string, decision: RemoveDecision = { action: '', to: '' }): Promise<void> =>
-  callKeys(() => screen.RemoveMember(name, decision), nothing);
+  call(() => screen.RemoveMember(name, decision), nothing);
 
 /** Every key record, current and past. */
-export const listKeys = (): Promise<KeyRecord[]> => callKeys(() => screen.Keys(), (v) => list(v, decodeKey));
+export const listKeys = (): Promise<KeyRecord[]> => call(() => screen.Keys(), (v) => list(v, decodeKey));
 
 /** Registers a pasted key; the key goes to the vault, the record comes back. */
 export const addKey = (input: KeyInput, apiKey: string): Promise<KeyRecord> =>
-  callKeys(() => screen.AddKey(input, apiKey), decodeKey);
+  call(() => screen.AddKey(input, apiKey), decodeKey);
 
 export const editKey = (label: string, edit: KeyEdit): Promise<KeyRecord> =>
-  callKeys(() => screen.EditKey(label, edit), decodeKey);
+  call(() => screen.EditKey(label, edit), decodeKey);
 
 export const revokeKey = (label: string, reason: string): Promise<KeyRecord> =>
-  callKeys(() => screen.RevokeKey(label, reason), decodeKey);
+  call(() => screen.RevokeKey(label, reason), decodeKey);
 
 export const markKeyForRotation = (label: string, due: boolean): Promise<KeyRecord> =>
-  callKeys(() => screen.MarkForRotation(label, due), decodeKey);
+  call(() => screen.MarkForRotation(label, due), decodeKey);
 
 /** Replaces the key with its pasted successor; resolves to the successor's record. */
 export const rotateKey = (label: string, newKey: string): Promise<KeyRecord> =>
-  callKeys(() => screen.Rotate(label, newKey), decodeKey);
+  call(() => screen.Rotate(label, newKey), decodeKey);
 
 export const listKeyPlaces = (label: string): Promise<KeyPlace[]> =>
-  callKeys(() => screen.Places(label), (v) => list(v, decodePlace));
+  call(() => screen.Places(label), (v) => list(v, decodePlace));
 
 export const addKeyPlace = (label: string, place: string): Promise<KeyPlace> =>
-  callKeys(() => screen.AddPlace(label, place), decodePlace);
+  call(() => screen.AddPlace(label, place), decodePlace);
 
 export const tickKeyPlace = (placeId: number, done: boolean): Promise<KeyPlace> =>
-  callKeys(() => screen.TickPlace(placeId, done), decodePlace);
+  call(() => screen.TickPlace(placeId, done), decodePlace);
 
-export const verifyKey = (label: string): Promise<KeyRecord> => callKeys(() => screen.Verify(label), decodeKey);
+export const verifyKey = (label: string): Promise<KeyRecord> => call(() => screen.Verify(label), decodeKey);
 
 export const keyFindings = (): Promise<KeyFinding[]> =>
-  callKeys(() => screen.Findings(), (v) => list(v, decodeFinding));
+  call(() => screen.Findings(), (v) => list(v, decodeFinding));
 
 export const keyPolicies = (): Promise<RotationPolicy[]> =>
-  callKeys(() => screen.Policies(), (v) => list(v, decodePolicy));
+  call(() => screen.Policies(), (v) => list(v, decodePolicy));
 
 export const setKeyPolicy = (env: KeyEnvironment, rotationDays: number): Promise<RotationPolicy> =>
-  callKeys(() => screen.SetPolicy(env, rotationDays), decodePolicy);
+  call(() => screen.SetPolicy(env, rotationDays), decodePolicy);
 
 /** The key event log of every key that carried the label, or ("") the whole log; oldest first. */
 export const keyEvents = (label = ''): Promise<KeyEvent[]> =>
-  callKeys(() => screen.Events(label), (v) => list(v, decodeEvent));
+  call(() => screen.Events(label), (v) => list(v, decodeEvent));
 
 /** Resolves when the OS keychain can keep keys; rejects saying why not. */
-export const keychainStatus = (): Promise<void> => callKeys(() => screen.KeychainStatus(), nothing);
+export const keychainStatus = (): Promise<void> => call(() => screen.KeychainStatus(), nothing);
 
-export const vaultStatus = (): Promise<VaultStatus> => callKeys(() => vault.VaultStatus(), decodeVaultStatus);
+export const vaultStatus = (): Promise<VaultStatus> => call(() => vault.VaultStatus(), decodeVaultStatus);
 
 export const unlockVault = (passphrase: string): Promise<VaultStatus> =>
-  callKeys(() => vault.UnlockVault(passphrase), decodeVaultStatus);
+  call(() => vault.UnlockVault(passphrase), decodeVaultStatus);
 
 /** Switches where keys are kept, moving the current keys' secrets across. */
 export const useVault = (kind: VaultKind, passphrase: string): Promise<VaultStatus> =>
-  callKeys(() => vault.UseVault(kind, passphrase), decodeVaultStatus);
+  call(() => vault.UseVault(kind, passphrase), decodeVaultStatus);
 
 /** The decoders, for tests. */
 export const keysDecoders = {

@@ -2,7 +2,8 @@
 // omitted fields become empty values, unknown enums safe ones, and the
 // bridge's lost error messages an empty message the screen replaces.
 import { describe, expect, it } from 'vitest';
-import { MODERATION_CATEGORIES, moderationDecoders as d, moderationError } from '../../api/moderation';
+import { MODERATION_CATEGORIES, moderationDecoders as d } from '../../api/moderation';
+import { toAppError } from '../../api/errors';
 
 describe('moderation decoders', () => {
   it('decodes a suite, with null thresholds as none', () => {
@@ -138,9 +139,9 @@ describe('moderation decoders', () => {
   });
 });
 
-describe('moderation errors', () => {
+describe('moderation errors through toAppError', () => {
   it('passes {code, message} through', () => {
-    expect(moderationError({ code: 'moderation_suite_exists', message: 'A suite named “x” already exists.' })).toEqual({
+    expect(toAppError({ code: 'moderation_suite_exists', message: 'A suite named “x” already exists.' })).toEqual({
       code: 'moderation_suite_exists',
       message: 'A suite named “x” already exists.',
     });
@@ -148,15 +149,15 @@ describe('moderation errors', () => {
 
   it('reads the object when Wails wrapped it as JSON in an Error', () => {
     const e = new Error(JSON.stringify({ code: 'moderation_import_invalid', message: 'x.txt: has no prompts. Nothing was imported.' }));
-    expect(moderationError(e)).toEqual({ code: 'moderation_import_invalid', message: 'x.txt: has no prompts. Nothing was imported.' });
+    expect(toAppError(e)).toEqual({ code: 'moderation_import_invalid', message: 'x.txt: has no prompts. Nothing was imported.' });
   });
 
   it('drops the "[object Object]" Wails leaves when it loses the message', () => {
-    expect(moderationError(new Error('[object Object]'))).toEqual({ code: 'internal', message: '' });
+    expect(toAppError(new Error('[object Object]'))).toEqual({ code: 'internal', message: '' });
   });
 
   it('keeps plain messages', () => {
-    expect(moderationError(new Error('socket closed'))).toEqual({ code: 'internal', message: 'socket closed' });
-    expect(moderationError('{not json')).toEqual({ code: 'internal', message: '{not json' });
+    expect(toAppError(new Error('socket closed'))).toEqual({ code: 'internal', message: 'socket closed' });
+    expect(toAppError('{not json')).toEqual({ code: 'internal', message: '{not json' });
   });
 });

@@ -89,7 +89,7 @@ class ResultsState {
       this.page = page.page;
     } catch (e) {
       if (token !== this.#token) return;
-      this.error = api.moderationError(e);
+      this.error = api.toAppError(e);
     } finally {
       if (token === this.#token) this.loading = false;
     }
