@@ -10,6 +10,7 @@ import * as GatewayScreenBindings from './wailsjs/go/gui/Gateway';
 import * as KeysScreenBindings from './wailsjs/go/gui/Keys';
 import { gateway as models } from './wailsjs/go/models';
 import { call } from './errors';
+import { obj, str, num, list, oneOf, nothing } from './wire';
 
 // --- bindings ----------------------------------------------------------------
 
@@ -248,25 +249,6 @@ export interface GatewayMember {
 
 // --- decoders ----------------------------------------------------------------
 
-type Obj = Record<string, unknown>;
-
-function obj(v: unknown): Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : {};
-}
-function str(v: unknown): string {
-  return typeof v === 'string' ? v : '';
-}
-function num(v: unknown): number {
-  return typeof v === 'number' && Number.isFinite(v) ? v : 0;
-}
-function list<T>(v: unknown, each: (x: unknown) => T): T[] {
-  return Array.isArray(v) ? v.map(each) : [];
-}
-function oneOf<T extends string>(all: readonly T[], v: unknown, fallback: T): T {
-  const s = str(v);
-  return (all as readonly string[]).includes(s) ? (s as T) : fallback;
-}
-
 function errorEntry(v: unknown): GatewayErrorEntry {
   const o = obj(v);
   return {
@@ -477,10 +459,6 @@ export function gatewayPolicyEnforces(p: GatewayPolicy): boolean {
 export const gatewayDecoders = { status, stats, config, token, policy, member, providerStatus, drill, providerCheck };
 
 // --- calls -------------------------------------------------------------------
-
-function nothing(): void {
-  return undefined;
-}
 
 export const gatewayStatus = (): Promise<GatewayStatus> => call(() => screen.Status(), status);
 

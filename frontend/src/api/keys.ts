@@ -9,6 +9,7 @@ import { call } from './errors';
 import { nothing, text } from './decode';
 import type { AppError, Text } from './types';
 import type { keys } from './wailsjs/go/models';
+import { obj, str, num, list, oneOf } from './wire';
 
 // --- types -------------------------------------------------------------------
 
@@ -197,25 +198,6 @@ const vault: VaultBinding = KeysBindings;
 
 // --- decoders ----------------------------------------------------------------
 
-type Obj = Record<string, unknown>;
-
-function obj(v: unknown): Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : {};
-}
-function str(v: unknown): string {
-  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
-}
-function num(v: unknown): number {
-  return typeof v === 'number' && Number.isFinite(v) ? v : 0;
-}
-function list<T>(v: unknown, each: (x: unknown) => T): T[] {
-  return Array.isArray(v) ? v.map(each) : [];
-}
-function oneOf<T extends string>(values: readonly T[], v: unknown, fallback: T): T {
-  const s = str(v);
-  return (values as readonly string[]).includes(s) ? (s as T) : fallback;
-}
-
 function decodeMember(v: unknown): TeamMember {
   const o = obj(v);
   return {
@@ -319,7 +301,6 @@ function decodeVaultStatus(v: unknown): VaultStatus {
 }
 
 // --- calls -------------------------------------------------------------------
-
 
 export const listMembers = (): Promise<TeamMember[]> =>
   call(() => screen.Members(), (v) => list(v, decodeMember));

@@ -31,30 +31,10 @@ import {
   type ModerationThresholds,
   type ModerationVerdict,
 } from './moderation.types';
+import { obj, str, num, numOrNull, list, oneOf } from './wire';
+export { obj, str, list, nothing } from './wire';
 
 // --- decoders ----------------------------------------------------------------
-
-type Obj = Record<string, unknown>;
-
-export function obj(v: unknown): Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : {};
-}
-export function str(v: unknown): string {
-  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
-}
-function num(v: unknown): number {
-  return typeof v === 'number' && Number.isFinite(v) ? v : 0;
-}
-function numOrNull(v: unknown): number | null {
-  return typeof v === 'number' && Number.isFinite(v) ? v : null;
-}
-export function list<T>(v: unknown, each: (x: unknown) => T): T[] {
-  return Array.isArray(v) ? v.map(each) : [];
-}
-function oneOf<T extends string>(values: readonly T[], v: unknown, fallback: T): T {
-  const s = str(v);
-  return (values as readonly string[]).includes(s) ? (s as T) : fallback;
-}
 
 function labels(v: unknown): ModerationLabels {
   const out: ModerationLabels = {};
@@ -340,10 +320,6 @@ export function decodeKeyOptions(v: unknown): ModerationKeyOption[] {
   return list(v, decodeKeyOption)
     .filter((k) => k.label !== '' && (k.status === 'active' || k.status === 'rotation_due'))
     .sort((a, b) => a.label.localeCompare(b.label));
-}
-
-export function nothing(): void {
-  return undefined;
 }
 
 /** The decoders, for tests. */
