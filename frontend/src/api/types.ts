@@ -1,7 +1,7 @@
 // Hand-written types for the Go API. They mirror the JSON field names of the
 // Go structs (backend/checklist/types.go, app.go) and are what the rest of the
 // UI sees; the generated Wails models stay inside src/api.
-import type { checklist } from './wailsjs/go/models';
+import type { app, buildinfo, checklist } from './wailsjs/go/models';
 
 export type Lang = 'en' | 'zh-CN';
 
@@ -139,20 +139,10 @@ export interface ItemChange {
   reason?: string;
 }
 
-export interface AuditEntry {
-  id: number;
-  item_id: string;
-  at: string;
-  field: string;
-  old: string;
-  new: string;
-  source: string;
-}
+/** One line of an item's audit trail (Go's checklist.AuditEntry). */
+export type AuditEntry = checklist.AuditEntry;
 
-export interface WizardResult {
-  marked_not_applicable: string[];
-  restored: string[];
-}
+export type WizardResult = checklist.WizardResult;
 
 export interface SectionProgress {
   section: string;
@@ -173,19 +163,9 @@ export interface Progress {
   at_risk: string[];
 }
 
-export interface CatalogueChanges {
-  from: string;
-  to: string;
-  new: string[];
-  changed: string[];
-}
+export type CatalogueChanges = checklist.CatalogueChanges;
 
-export interface BuildInfo {
-  version: string;
-  commit: string;
-  build_date: string;
-  go_version: string;
-}
+export type BuildInfo = buildinfo.Info;
 
 export interface AppInfo {
   version: string;
@@ -211,7 +191,4 @@ export type ExportFormat = 'md' | 'csv' | 'json' | 'html' | 'pdf';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['md', 'csv', 'json', 'html', 'pdf'];
 
 /** A failed call, with a message already in the user's language. */
-export interface AppError {
-  code: string;
-  message: string;
-}
+export type AppError = app.ErrorInfo;
