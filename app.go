@@ -51,6 +51,7 @@ func (a *App) bindings() []any {
 }
 
 func (a *App) startup(ctx context.Context) { a.ctx = ctx }
+func (a *App) enums() []any                { return app.Enums() }
 
 func (a *App) shutdown(context.Context) {
 	if a.svc != nil {

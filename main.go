@@ -36,8 +36,7 @@ func main() {
 	}
 }
 
-// launchArgument reports arguments the OS adds when it starts the app
-// (macOS's process serial number), which are not subcommands.
+// launchArgument reports macOS's process serial number argument, not a subcommand.
 func launchArgument(a string) bool { return strings.HasPrefix(a, "-psn_") }
 
 func runGUI(dataDir, version string) error {
@@ -53,6 +52,7 @@ func runGUI(dataDir, version string) error {
 		OnStartup:        app.startup,
 		OnShutdown:       app.shutdown,
 		Bind:             app.bindings(),
+		EnumBind:         app.enums(),
 		ErrorFormatter:   app.formatError,
 		SingleInstanceLock: &options.SingleInstanceLock{
 			UniqueId:               "dev.steward.app",

@@ -208,3 +208,9 @@ func (m *Moderation) Report(_ context.Context, runID int64) (moderation.RunRepor
 func (m *Moderation) Compare(_ context.Context, runA, runB int64) (moderation.Comparison, error) {
 	return m.svc.Compare(runA, runB)
 }
+
+// QueryResults filters, sorts and pages a run's results table (the Results
+// tab): the UI does none of it itself.
+func (m *Moderation) QueryResults(ctx context.Context, runID int64, q moderation.ResultQuery) (moderation.QueryPage, error) {
+	return m.svc.QueryResults(ctx, runID, q)
+}

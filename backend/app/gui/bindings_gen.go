@@ -704,6 +704,15 @@ func (x *Moderation) Pause(a1 int64) error {
 	return x.s.Pause(x.ctx(), a1)
 }
 
+// QueryResults calls app.Moderation.QueryResults under the window's context.
+func (x *Moderation) QueryResults(a1 int64, a2 moderation.ResultQuery) (moderation.QueryPage, error) {
+	if x.s == nil {
+		var zero moderation.QueryPage
+		return zero, x.err
+	}
+	return x.s.QueryResults(x.ctx(), a1, a2)
+}
+
 // RedactPII calls app.Moderation.RedactPII under the window's context.
 func (x *Moderation) RedactPII(a1 string) (string, error) {
 	if x.s == nil {

@@ -28,27 +28,8 @@ import {
   type WizardResult,
   type Workspace,
 } from './types';
-
-type Obj = Record<string, unknown>;
-
-function obj(v: unknown): Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : {};
-}
-export function str(v: unknown): string {
-  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
-}
-function num(v: unknown): number {
-  return typeof v === 'number' && Number.isFinite(v) ? v : 0;
-}
-function bool(v: unknown): boolean {
-  return v === true;
-}
-function list<T>(v: unknown, each: (x: unknown) => T): T[] {
-  return Array.isArray(v) ? v.map(each) : [];
-}
-function strs(v: unknown): string[] {
-  return list(v, str);
-}
+import { obj, str, num, bool, list, strs, type Obj } from './wire';
+export { str, nothing } from './wire';
 
 export function text(v: unknown): Text {
   const o = obj(v);
@@ -266,6 +247,3 @@ export function settings(v: unknown): Settings {
   };
 }
 
-export function nothing(): void {
-  return undefined;
-}

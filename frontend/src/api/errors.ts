@@ -16,11 +16,25 @@ function fromRecord(v: Record<string, unknown>): AppError | null {
 }
 
 /**
- * Maps whatever a binding rejected with to an AppError. The Go
- * ErrorFormatter rejects with {code, message}; a plain string (or a JSON
- * encoding of that object) and JS errors are tolerated too.
+ * Maps whatever a binding rejected with to an AppError: the one error type
+ * and the one unwrapper of the frontend. The Go ErrorFormatter rejects with
+ * {code, message} as JSON text (Wails wraps it in an Error); a plain string,
+ * the object itself and JS errors are tolerated too. An object that arrived
+ * as "[object Object]" (its message lost on the way) gets message "", so
+ * the screen says something of its own (see shownError).
  */
 export function toAppError(e: unknown): AppError {
+  const err = unwrap(e);
+  return err.message.trim() === '[object Object]' ? { code: err.code, message: '' } : err;
+}
+
+/** An AppError fit to show: Go's message, or `fallback` when Go gave none. */
+export function shownError(e: unknown, fallback: string): AppError {
+  const err = toAppError(e);
+  return err.message.trim() ? err : { code: err.code, message: fallback };
+}
+
+function unwrap(e: unknown): AppError {
   if (isAppErrorShape(e)) return { code: e.code, message: e.message };
   if (typeof e === 'string') {
     const text = e.trim();
@@ -42,7 +56,7 @@ export function toAppError(e: unknown): AppError {
   }
   if (e instanceof Error) {
     // The Wails runtime rejects with new Error(<the Go ErrorFormatter's JSON>).
-    const parsed = e.message.trim().startsWith('{') ? toAppError(e.message) : null;
+    const parsed = e.message.trim().startsWith('{') ? unwrap(e.message) : null;
     if (parsed && parsed.code !== INTERNAL) return parsed;
     if (parsed && parsed.message !== e.message.trim()) return parsed;
     return { code: INTERNAL, message: e.message || e.name };

@@ -9,8 +9,8 @@
 import * as GatewayScreenBindings from './wailsjs/go/gui/Gateway';
 import * as KeysScreenBindings from './wailsjs/go/gui/Keys';
 import { gateway as models } from './wailsjs/go/models';
-import { usageError } from './usage';
 import { call } from './errors';
+import { obj, str, num, list, oneOf, nothing } from './wire';
 
 // --- bindings ----------------------------------------------------------------
 
@@ -249,25 +249,6 @@ export interface GatewayMember {
 
 // --- decoders ----------------------------------------------------------------
 
-type Obj = Record<string, unknown>;
-
-function obj(v: unknown): Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : {};
-}
-function str(v: unknown): string {
-  return typeof v === 'string' ? v : '';
-}
-function num(v: unknown): number {
-  return typeof v === 'number' && Number.isFinite(v) ? v : 0;
-}
-function list<T>(v: unknown, each: (x: unknown) => T): T[] {
-  return Array.isArray(v) ? v.map(each) : [];
-}
-function oneOf<T extends string>(all: readonly T[], v: unknown, fallback: T): T {
-  const s = str(v);
-  return (all as readonly string[]).includes(s) ? (s as T) : fallback;
-}
-
 function errorEntry(v: unknown): GatewayErrorEntry {
   const o = obj(v);
   return {
@@ -479,31 +460,19 @@ export const gatewayDecoders = { status, stats, config, token, policy, member, p
 
 // --- calls -------------------------------------------------------------------
 
-async function gcall<T>(fn: () => Promise<unknown>, decode: (raw: unknown) => T): Promise<T> {
-  try {
-    return await call(fn, decode);
-  } catch (e) {
-    throw usageError(e);
-  }
-}
-
-function nothing(): void {
-  return undefined;
-}
-
-export const gatewayStatus = (): Promise<GatewayStatus> => gcall(() => screen.Status(), status);
+export const gatewayStatus = (): Promise<GatewayStatus> => call(() => screen.Status(), status);
 
 /** Starts the gateway with the saved settings; resolves to its status. */
-export const startGateway = (): Promise<GatewayStatus> => gcall(() => screen.Start(), status);
+export const startGateway = (): Promise<GatewayStatus> => call(() => screen.Start(), status);
 
 /** Stops the gateway, letting calls in flight finish (up to ten seconds). */
-export const stopGateway = (): Promise<void> => gcall(() => screen.Stop(), nothing);
+export const stopGateway = (): Promise<void> => call(() => screen.Stop(), nothing);
 
-export const gatewaySettings = (): Promise<GatewayConfig> => gcall(() => screen.Settings(), config);
+export const gatewaySettings = (): Promise<GatewayConfig> => call(() => screen.Settings(), config);
 
 /** Keeps new settings; a running gateway uses them once restarted. */
 export const saveGatewaySettings = (cfg: GatewayConfig): Promise<GatewayConfig> =>
-  gcall(
+  call(
     () =>
       screen.SaveSettings(
         models.Config.createFrom({
@@ -526,20 +495,20 @@ export const saveGatewaySettings = (cfg: GatewayConfig): Promise<GatewayConfig> 
   );
 
 /** Every member token, newest first. */
-export const gatewayTokens = (): Promise<GatewayToken[]> => gcall(() => screen.Tokens(), (v) => list(v, token));
+export const gatewayTokens = (): Promise<GatewayToken[]> => call(() => screen.Tokens(), (v) => list(v, token));
 
 /** Makes a token for a member and resolves to it: the only time it is shown. */
 export const createGatewayToken = (memberName: string): Promise<string> =>
-  gcall(() => screen.CreateToken(memberName), str);
+  call(() => screen.CreateToken(memberName), str);
 
-export const revokeGatewayToken = (id: number): Promise<void> => gcall(() => screen.RevokeToken(id), nothing);
+export const revokeGatewayToken = (id: number): Promise<void> => call(() => screen.RevokeToken(id), nothing);
 
 /** The policies of current members; members without one have none here. */
-export const gatewayPolicies = (): Promise<GatewayPolicy[]> => gcall(() => screen.Policies(), (v) => list(v, policy));
+export const gatewayPolicies = (): Promise<GatewayPolicy[]> => call(() => screen.Policies(), (v) => list(v, policy));
 
 /** Sets a member's policy; one that enforces nothing removes it. */
 export const setGatewayPolicy = (p: GatewayPolicy): Promise<GatewayPolicy> =>
-  gcall(
+  call(
     () =>
       screen.SetPolicy(
         models.Policy.createFrom({
@@ -558,24 +527,24 @@ export const setGatewayPolicy = (p: GatewayPolicy): Promise<GatewayPolicy> =>
 
 /** The team's members, from the key register. */
 export const gatewayMembers = (): Promise<GatewayMember[]> =>
-  gcall(() => keysScreen.Members(), (v) => list(v, member).filter((m) => m.name !== ''));
+  call(() => keysScreen.Members(), (v) => list(v, member).filter((m) => m.name !== ''));
 
 /** The primary and the fallbacks, in order, with their breakers' state. */
 export const gatewayProviders = (): Promise<GatewayProviderStatus[]> =>
-  gcall(() => screen.Providers(), (v) => list(v, providerStatus));
+  call(() => screen.Providers(), (v) => list(v, providerStatus));
 
 /** Appends a fallback provider; models is FROM=TO,... */
 export const addGatewayProvider = (name: string, baseURL: string, keyLabel: string, models: string): Promise<GatewayProvider> =>
-  gcall(() => screen.AddProvider(name, baseURL, keyLabel, models), provider);
+  call(() => screen.AddProvider(name, baseURL, keyLabel, models), provider);
 
-export const removeGatewayProvider = (name: string): Promise<void> => gcall(() => screen.RemoveProvider(name), nothing);
+export const removeGatewayProvider = (name: string): Promise<void> => call(() => screen.RemoveProvider(name), nothing);
 
 /** Sends one small request to a provider. */
 export const testGatewayProvider = (name: string): Promise<GatewayProviderCheck> =>
-  gcall(() => screen.TestProvider(name), providerCheck);
+  call(() => screen.TestProvider(name), providerCheck);
 
 /** Tests every provider as if the primary were down; the result is kept as evidence. */
-export const runGatewayDrill = (): Promise<GatewayDrill> => gcall(() => screen.RunDrill(), drill);
+export const runGatewayDrill = (): Promise<GatewayDrill> => call(() => screen.RunDrill(), drill);
 
 /** The latest drill; its `at` is "" before the first. */
-export const lastGatewayDrill = (): Promise<GatewayDrill> => gcall(() => screen.LastDrill(), drill);
+export const lastGatewayDrill = (): Promise<GatewayDrill> => call(() => screen.LastDrill(), drill);

@@ -22,7 +22,7 @@ import type {
 } from './types';
 
 export * from './types';
-export { isAppError, toAppError, hasBindings } from './errors';
+export { isAppError, toAppError, shownError, hasBindings } from './errors';
 export * from './keys';
 export * from './leakscan';
 export * from './moderation';

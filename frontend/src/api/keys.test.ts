@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { toAppError } from './errors';
 
 // The generated bindings call window.go; replace them with mocks.
 vi.mock('./wailsjs/go/gui/Keys', () => ({
@@ -159,11 +160,11 @@ describe('keys facade: calls', () => {
   });
 });
 
-describe('recoverError', () => {
+describe('toAppError on keys errors', () => {
   it('keeps ordinary errors as they are', () => {
-    expect(keys.recoverError({ code: 'member_exists', message: 'Taken.' })).toEqual({ code: 'member_exists', message: 'Taken.' });
-    expect(keys.recoverError('disk full')).toEqual({ code: 'internal', message: 'disk full' });
-    expect(keys.recoverError(new Error('{not json'))).toEqual({ code: 'internal', message: '{not json' });
+    expect(toAppError({ code: 'member_exists', message: 'Taken.' })).toEqual({ code: 'member_exists', message: 'Taken.' });
+    expect(toAppError('disk full')).toEqual({ code: 'internal', message: 'disk full' });
+    expect(toAppError(new Error('{not json'))).toEqual({ code: 'internal', message: '{not json' });
   });
 });
 

@@ -5,20 +5,22 @@
 // No function here returns a full API key: the Go side never hands one out.
 // The two that take one (addKey, rotateKey) pass it straight through.
 import * as KeysBindings from './wailsjs/go/gui/Keys';
-import { call, toAppError } from './errors';
+import { call } from './errors';
 import { nothing, text } from './decode';
 import type { AppError, Text } from './types';
+import type { keys } from './wailsjs/go/models';
+import { obj, str, num, list, oneOf } from './wire';
 
 // --- types -------------------------------------------------------------------
 
-export const KEY_ENVIRONMENTS = ['dev', 'staging', 'prod'] as const;
-export type KeyEnvironment = (typeof KEY_ENVIRONMENTS)[number];
+export const KEY_ENVIRONMENTS = ['dev', 'staging', 'prod'] as const satisfies readonly KeyEnvironment[];
+export type KeyEnvironment = `${keys.Environment}`;
 
-export const KEY_KINDS = ['project', 'service_account', 'admin', 'legacy_user'] as const;
-export type KeyKind = (typeof KEY_KINDS)[number];
+export const KEY_KINDS = ['project', 'service_account', 'admin', 'legacy_user'] as const satisfies readonly KeyKind[];
+export type KeyKind = `${keys.Kind}`;
 
-export const KEY_STATUSES = ['active', 'rotation_due', 'retired', 'revoked'] as const;
-export type KeyStatus = (typeof KEY_STATUSES)[number];
+export const KEY_STATUSES = ['active', 'rotation_due', 'retired', 'revoked'] as const satisfies readonly KeyStatus[];
+export type KeyStatus = `${keys.Status}`;
 
 export const KEY_VERIFY_RESULTS = ['valid', 'invalid', 'revoked', 'rate_limited', 'network_error'] as const;
 /** "" until the key has been verified. */
@@ -196,25 +198,6 @@ const vault: VaultBinding = KeysBindings;
 
 // --- decoders ----------------------------------------------------------------
 
-type Obj = Record<string, unknown>;
-
-function obj(v: unknown): Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : {};
-}
-function str(v: unknown): string {
-  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
-}
-function num(v: unknown): number {
-  return typeof v === 'number' && Number.isFinite(v) ? v : 0;
-}
-function list<T>(v: unknown, each: (x: unknown) => T): T[] {
-  return Array.isArray(v) ? v.map(each) : [];
-}
-function oneOf<T extends string>(values: readonly T[], v: unknown, fallback: T): T {
-  const s = str(v);
-  return (values as readonly string[]).includes(s) ? (s as T) : fallback;
-}
-
 function decodeMember(v: unknown): TeamMember {
   const o = obj(v);
   return {
@@ -319,102 +302,74 @@ function decodeVaultStatus(v: unknown): VaultStatus {
 
 // --- calls -------------------------------------------------------------------
 
-/**
- * Whatever a keys call rejected with, as an AppError; "[object Object]" (an
- * error object lost on the way) is dropped so the UI says something of its own.
- */
-export function recoverError(e: unknown): AppError {
-  const err = toAppError(e);
-  const text = err.message.trim();
-  if (text === '[object Object]') return { code: err.code, message: '' };
-  if (err.code === 'internal' && text.startsWith('{')) {
-    try {
-      const o = obj(JSON.parse(text));
-      const message = str(o['message']);
-      if (message) return { code: str(o['code']) || 'internal', message };
-    } catch {
-      // not JSON: keep the message as it is
-    }
-  }
-  return err;
-}
-
-async function callKeys<T>(fn: () => Promise<unknown>, decode: (raw: unknown) => T): Promise<T> {
-  try {
-    return await call(fn, decode);
-  } catch (e) {
-    throw recoverError(e);
-  }
-}
-
 export const listMembers = (): Promise<TeamMember[]> =>
-  callKeys(() => screen.Members(), (v) => list(v, decodeMember));
+  call(() => screen.Members(), (v) => list(v, decodeMember));
 
 export const addMember = (input: MemberInput): Promise<TeamMember> =>
-  callKeys(() => screen.AddMember(input), decodeMember);
+  call(() => screen.AddMember(input), decodeMember);
 
 export const editMember = (name: string, input: MemberInput): Promise<TeamMember> =>
-  callKeys(() => screen.EditMember(name, input), decodeMember);
+  call(() => screen.EditMember(name, input), decodeMember);
 
 /** Rejects with code "member_has_keys" when the member holds current keys and no decision is given. */
 export const removeMember = (name: string, decision: RemoveDecision = { action: '', to: '' }): Promise<void> =>
-  callKeys(() => screen.RemoveMember(name, decision), nothing);
+  call(() => screen.RemoveMember(name, decision), nothing);
 
 /** Every key record, current and past. */
-export const listKeys = (): Promise<KeyRecord[]> => callKeys(() => screen.Keys(), (v) => list(v, decodeKey));
+export const listKeys = (): Promise<KeyRecord[]> => call(() => screen.Keys(), (v) => list(v, decodeKey));
 
 /** Registers a pasted key; the key goes to the vault, the record comes back. */
 export const addKey = (input: KeyInput, apiKey: string): Promise<KeyRecord> =>
-  callKeys(() => screen.AddKey(input, apiKey), decodeKey);
+  call(() => screen.AddKey(input, apiKey), decodeKey);
 
 export const editKey = (label: string, edit: KeyEdit): Promise<KeyRecord> =>
-  callKeys(() => screen.EditKey(label, edit), decodeKey);
+  call(() => screen.EditKey(label, edit), decodeKey);
 
 export const revokeKey = (label: string, reason: string): Promise<KeyRecord> =>
-  callKeys(() => screen.RevokeKey(label, reason), decodeKey);
+  call(() => screen.RevokeKey(label, reason), decodeKey);
 
 export const markKeyForRotation = (label: string, due: boolean): Promise<KeyRecord> =>
-  callKeys(() => screen.MarkForRotation(label, due), decodeKey);
+  call(() => screen.MarkForRotation(label, due), decodeKey);
 
 /** Replaces the key with its pasted successor; resolves to the successor's record. */
 export const rotateKey = (label: string, newKey: string): Promise<KeyRecord> =>
-  callKeys(() => screen.Rotate(label, newKey), decodeKey);
+  call(() => screen.Rotate(label, newKey), decodeKey);
 
 export const listKeyPlaces = (label: string): Promise<KeyPlace[]> =>
-  callKeys(() => screen.Places(label), (v) => list(v, decodePlace));
+  call(() => screen.Places(label), (v) => list(v, decodePlace));
 
 export const addKeyPlace = (label: string, place: string): Promise<KeyPlace> =>
-  callKeys(() => screen.AddPlace(label, place), decodePlace);
+  call(() => screen.AddPlace(label, place), decodePlace);
 
 export const tickKeyPlace = (placeId: number, done: boolean): Promise<KeyPlace> =>
-  callKeys(() => screen.TickPlace(placeId, done), decodePlace);
+  call(() => screen.TickPlace(placeId, done), decodePlace);
 
-export const verifyKey = (label: string): Promise<KeyRecord> => callKeys(() => screen.Verify(label), decodeKey);
+export const verifyKey = (label: string): Promise<KeyRecord> => call(() => screen.Verify(label), decodeKey);
 
 export const keyFindings = (): Promise<KeyFinding[]> =>
-  callKeys(() => screen.Findings(), (v) => list(v, decodeFinding));
+  call(() => screen.Findings(), (v) => list(v, decodeFinding));
 
 export const keyPolicies = (): Promise<RotationPolicy[]> =>
-  callKeys(() => screen.Policies(), (v) => list(v, decodePolicy));
+  call(() => screen.Policies(), (v) => list(v, decodePolicy));
 
 export const setKeyPolicy = (env: KeyEnvironment, rotationDays: number): Promise<RotationPolicy> =>
-  callKeys(() => screen.SetPolicy(env, rotationDays), decodePolicy);
+  call(() => screen.SetPolicy(env, rotationDays), decodePolicy);
 
 /** The key event log of every key that carried the label, or ("") the whole log; oldest first. */
 export const keyEvents = (label = ''): Promise<KeyEvent[]> =>
-  callKeys(() => screen.Events(label), (v) => list(v, decodeEvent));
+  call(() => screen.Events(label), (v) => list(v, decodeEvent));
 
 /** Resolves when the OS keychain can keep keys; rejects saying why not. */
-export const keychainStatus = (): Promise<void> => callKeys(() => screen.KeychainStatus(), nothing);
+export const keychainStatus = (): Promise<void> => call(() => screen.KeychainStatus(), nothing);
 
-export const vaultStatus = (): Promise<VaultStatus> => callKeys(() => vault.VaultStatus(), decodeVaultStatus);
+export const vaultStatus = (): Promise<VaultStatus> => call(() => vault.VaultStatus(), decodeVaultStatus);
 
 export const unlockVault = (passphrase: string): Promise<VaultStatus> =>
-  callKeys(() => vault.UnlockVault(passphrase), decodeVaultStatus);
+  call(() => vault.UnlockVault(passphrase), decodeVaultStatus);
 
 /** Switches where keys are kept, moving the current keys' secrets across. */
 export const useVault = (kind: VaultKind, passphrase: string): Promise<VaultStatus> =>
-  callKeys(() => vault.UseVault(kind, passphrase), decodeVaultStatus);
+  call(() => vault.UseVault(kind, passphrase), decodeVaultStatus);
 
 /** The decoders, for tests. */
 export const keysDecoders = {

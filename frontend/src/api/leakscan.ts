@@ -11,6 +11,7 @@ import * as DataBindings from './wailsjs/go/gui/Data';
 import { EventsOn } from './wailsjs/runtime/runtime';
 import { call } from './errors';
 import { nothing } from './decode';
+import { obj, str, num, list, oneOf, time } from './wire';
 
 // --- types -------------------------------------------------------------------
 
@@ -155,30 +156,7 @@ const fileManager: FileManagerBinding = DataBindings;
 
 // --- decoders ----------------------------------------------------------------
 
-type Obj = Record<string, unknown>;
-
-function obj(v: unknown): Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : {};
-}
-function str(v: unknown): string {
-  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
-}
-function num(v: unknown): number {
-  return typeof v === 'number' && Number.isFinite(v) ? v : 0;
-}
-function list<T>(v: unknown, each: (x: unknown) => T): T[] {
-  return Array.isArray(v) ? v.map(each) : [];
-}
-function oneOf<T extends string>(values: readonly T[], v: unknown, fallback: T): T {
-  const s = str(v);
-  return (values as readonly string[]).includes(s) ? (s as T) : fallback;
-}
-
 /** Go's zero time.Time ("0001-01-01T00:00:00Z") means "not set". */
-function time(v: unknown): string {
-  const s = str(v);
-  return s.startsWith('0001-01-01') ? '' : s;
-}
 
 function decodeFinding(v: unknown): LeakFinding {
   const o = obj(v);

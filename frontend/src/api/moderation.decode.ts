@@ -20,8 +20,9 @@ import {
   type ModerationProgressState,
   type ModerationReport,
   type ModerationResult,
-  type ModerationResultPage,
-  type ModerationResultRow,
+  type ModerationQueryPage,
+  type ModerationQueryRow,
+  type ModerationResultCounts,
   type ModerationRun,
   type ModerationScores,
   type ModerationSkippedRow,
@@ -30,30 +31,10 @@ import {
   type ModerationThresholds,
   type ModerationVerdict,
 } from './moderation.types';
+import { obj, str, num, numOrNull, list, oneOf } from './wire';
+export { obj, str, list, nothing } from './wire';
 
 // --- decoders ----------------------------------------------------------------
-
-type Obj = Record<string, unknown>;
-
-export function obj(v: unknown): Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : {};
-}
-export function str(v: unknown): string {
-  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
-}
-function num(v: unknown): number {
-  return typeof v === 'number' && Number.isFinite(v) ? v : 0;
-}
-function numOrNull(v: unknown): number | null {
-  return typeof v === 'number' && Number.isFinite(v) ? v : null;
-}
-export function list<T>(v: unknown, each: (x: unknown) => T): T[] {
-  return Array.isArray(v) ? v.map(each) : [];
-}
-function oneOf<T extends string>(values: readonly T[], v: unknown, fallback: T): T {
-  const s = str(v);
-  return (values as readonly string[]).includes(s) ? (s as T) : fallback;
-}
 
 function labels(v: unknown): ModerationLabels {
   const out: ModerationLabels = {};
@@ -176,17 +157,41 @@ function decodeVerdict(v: unknown): ModerationVerdict {
   return { flagged: o['flagged'] === true, categories: flags(o['categories']), top: str(o['top']) };
 }
 
-function decodeRow(v: unknown): ModerationResultRow {
+function decodeRow(v: unknown): ModerationQueryRow {
   const o = obj(v);
-  return { result: decodeResult(o['result']), verdict: decodeVerdict(o['verdict']) };
+  return {
+    result: decodeResult(o['result']),
+    verdict: decodeVerdict(o['verdict']),
+    changed: o['changed'] === true,
+    mismatch: o['mismatch'] === true,
+  };
 }
 
-export function decodePage(v: unknown): ModerationResultPage {
+function decodeResultCounts(v: unknown): ModerationResultCounts {
+  const o = obj(v);
+  const per: Record<string, number> = {};
+  for (const [k, n] of Object.entries(obj(o['per_category']))) per[k] = num(n);
+  return {
+    total: num(o['total']),
+    flagged: num(o['flagged']),
+    unflagged: num(o['unflagged']),
+    errors: num(o['errors']),
+    pending: num(o['pending']),
+    changed: num(o['changed']),
+    mismatched: num(o['mismatched']),
+    per_category: per,
+  };
+}
+
+export function decodePage(v: unknown): ModerationQueryPage {
   const o = obj(v);
   return {
     run: decodeRun(o['run']),
     thresholds: thresholds(o['thresholds']),
-    total: num(o['total']),
+    counts: decodeResultCounts(o['counts']),
+    matching: num(o['matching']),
+    page: num(o['page']),
+    pages: Math.max(1, num(o['pages'])),
     rows: list(o['rows'], decodeRow),
   };
 }
@@ -315,10 +320,6 @@ export function decodeKeyOptions(v: unknown): ModerationKeyOption[] {
   return list(v, decodeKeyOption)
     .filter((k) => k.label !== '' && (k.status === 'active' || k.status === 'rotation_due'))
     .sort((a, b) => a.label.localeCompare(b.label));
-}
-
-export function nothing(): void {
-  return undefined;
 }
 
 /** The decoders, for tests. */

@@ -7,8 +7,8 @@ import * as ModerationBindings from './wailsjs/go/gui/Moderation';
 import * as AppBindings from './wailsjs/go/main/App';
 import * as KeysBindings from './wailsjs/go/gui/Keys';
 import { EventsOn } from './wailsjs/runtime/runtime';
-import { call, toAppError } from './errors';
-import type { AppError, Lang } from './types';
+import { call } from './errors';
+import type { Lang } from './types';
 import {
   decodeComparison,
   decodeImport,
@@ -22,7 +22,6 @@ import {
   decodeSuite,
   list,
   nothing,
-  obj,
   str,
 } from './moderation.decode';
 import {
@@ -37,14 +36,15 @@ import {
   type ModerationProgress,
   type ModerationReport,
   type ModerationReportFormat,
-  type ModerationResultFilter,
-  type ModerationResultPage,
+  type ModerationQueryPage,
+  type ModerationResultQuery,
   type ModerationRun,
   type ModerationRunOptions,
   type ModerationSuite,
   type ModerationSuiteFormat,
   type ModerationThresholds,
 } from './moderation.types';
+import type { moderation } from './wailsjs/go/models';
 
 export * from './moderation.types';
 export { moderationDecoders } from './moderation.decode';
@@ -73,7 +73,7 @@ export interface ModerationServiceBinding {
   Run: (runId: number) => Promise<unknown>;
   ListRuns: (suiteId: number) => Promise<unknown>;
   DeleteRun: (runId: number) => Promise<unknown>;
-  Results: (runId: number, filter: ModerationResultFilter) => Promise<unknown>;
+  QueryResults: (runId: number, query: ModerationResultQuery) => Promise<unknown>;
   SetThresholds: (suiteId: number, thresholds: ModerationThresholds) => Promise<unknown>;
   Compare: (runA: number, runB: number) => Promise<unknown>;
   Metrics: (runId: number) => Promise<unknown>;
@@ -100,69 +100,37 @@ const svc: ModerationServiceBinding = ModerationBindings;
 const app: ModerationAppBinding = AppBindings;
 const keyRegister: ModerationKeysBinding = KeysBindings;
 
-// --- errors ------------------------------------------------------------------
-
-/**
- * The Go side's {code, message} can reach us as an Error whose message is
- * that object as JSON (decoded here) or, when Wails turned the object into a
- * string, as "[object Object]": then the message is "" and the UI says in
- * its own words that the app gave no reason.
- */
-export function moderationError(e: unknown): AppError {
-  const err = toAppError(e);
-  const text = err.message.trim();
-  if (text === '[object Object]') return { code: err.code, message: '' };
-  if (text.startsWith('{')) {
-    try {
-      const o = obj(JSON.parse(text));
-      const message = str(o['message']);
-      if (message) return { code: str(o['code']) || err.code, message };
-    } catch {
-      // not JSON: keep the message as it is
-    }
-  }
-  return err;
-}
-
-async function mod<T>(fn: () => Promise<unknown>, decode: (raw: unknown) => T): Promise<T> {
-  try {
-    return await call(fn, decode);
-  } catch (e) {
-    throw moderationError(e);
-  }
-}
-
 // --- calls: suites and items ---------------------------------------------------
 
 /** Every suite, by name. */
 export const listModerationSuites = (): Promise<ModerationSuite[]> =>
-  mod(() => svc.ListSuites(), (v) => list(v, decodeSuite));
+  call(() => svc.ListSuites(), (v) => list(v, decodeSuite));
 
-export const moderationSuite = (id: number): Promise<ModerationSuite> => mod(() => svc.Suite(id), decodeSuite);
+export const moderationSuite = (id: number): Promise<ModerationSuite> => call(() => svc.Suite(id), decodeSuite);
 
 export const createModerationSuite = (name: string): Promise<ModerationSuite> =>
-  mod(() => svc.CreateSuite(name), decodeSuite);
+  call(() => svc.CreateSuite(name), decodeSuite);
 
 export const renameModerationSuite = (id: number, name: string): Promise<ModerationSuite> =>
-  mod(() => svc.RenameSuite(id, name), decodeSuite);
+  call(() => svc.RenameSuite(id, name), decodeSuite);
 
 /** Deletes a suite with its items and runs; refused while one of its runs is being sent. */
-export const deleteModerationSuite = (id: number): Promise<void> => mod(() => svc.DeleteSuite(id), nothing);
+export const deleteModerationSuite = (id: number): Promise<void> => call(() => svc.DeleteSuite(id), nothing);
 
 /** A suite of mild English and Chinese prompts that come near each category. */
 export const createStarterModerationSuite = (): Promise<ModerationSuite> =>
-  mod(() => svc.CreateStarterSuite(), decodeSuite);
+  call(() => svc.CreateStarterSuite(), decodeSuite);
 
 export const moderationItems = (suiteId: number): Promise<ModerationItem[]> =>
-  mod(() => svc.Items(suiteId), (v) => list(v, decodeItem));
+  call(() => svc.Items(suiteId), (v) => list(v, decodeItem));
 
 export const addModerationItem = (suiteId: number, input: ModerationItemInput): Promise<ModerationItem> =>
-  mod(() => svc.AddItem(suiteId, input), decodeItem);
+  call(() => svc.AddItem(suiteId, input), decodeItem);
 
 export const updateModerationItem = (itemId: number, input: ModerationItemInput): Promise<ModerationItem> =>
-  mod(() => svc.UpdateItem(itemId, input), decodeItem);
+  call(() => svc.UpdateItem(itemId, input), decodeItem);
 
-export const removeModerationItem = (itemId: number): Promise<void> => mod(() => svc.RemoveItem(itemId), nothing);
+export const removeModerationItem = (itemId: number): Promise<void> => call(() => svc.RemoveItem(itemId), nothing);
 
 // --- calls: import and export ---------------------------------------------------
 
@@ -171,88 +139,89 @@ export const importModerationFile = (
   suiteId: number,
   path: string,
   opts: ModerationImportOptions,
-): Promise<ModerationImportResult> => mod(() => svc.ImportFile(suiteId, path, opts), decodeImport);
+): Promise<ModerationImportResult> => call(() => svc.ImportFile(suiteId, path, opts), decodeImport);
 
 /** Creates a suite from a file; "" names it after the file. */
 export const importModerationSuite = (
   name: string,
   path: string,
   opts: ModerationImportOptions,
-): Promise<ModerationImportResult> => mod(() => svc.ImportNewSuite(name, path, opts), decodeImport);
+): Promise<ModerationImportResult> => call(() => svc.ImportNewSuite(name, path, opts), decodeImport);
 
 /** A CSV file's column names, to pick the one holding the prompts. */
 export const moderationCSVColumns = (path: string): Promise<string[]> =>
-  mod(() => svc.CSVColumns(path), (v) => list(v, str));
+  call(() => svc.CSVColumns(path), (v) => list(v, str));
 
 /** The native open dialog; resolves to the chosen path, or "" when cancelled. */
 export const pickModerationFile = (kind: 'prompts' | 'image'): Promise<string> =>
-  mod(() => app.PickImportFile(kind), str);
+  call(() => app.PickImportFile(kind), str);
 
 /** Asks where to save and writes the suite; resolves to the path, or "" when cancelled. */
 export const exportModerationSuite = (suiteId: number, format: ModerationSuiteFormat): Promise<string> =>
-  mod(() => app.ExportModerationSuite(suiteId, format), str);
+  call(() => app.ExportModerationSuite(suiteId, format), str);
 
 /** Asks where to save and writes the run's report; resolves to the path, or "" when cancelled. */
 export const exportModerationRun = (runId: number, format: ModerationReportFormat, lang: Lang): Promise<string> =>
-  mod(() => app.ExportModerationRun(runId, format, lang), str);
+  call(() => app.ExportModerationRun(runId, format, lang), str);
 
 // --- calls: runs ---------------------------------------------------------------
 
 /** Records a run (copying the suite's items) without sending it; resumeModerationRun sends it. */
 export const createModerationRun = (suiteId: number, opts: ModerationRunOptions): Promise<ModerationRun> =>
-  mod(() => svc.CreateRun(suiteId, opts), decodeRun);
+  call(() => svc.CreateRun(suiteId, opts), decodeRun);
 
 /** Creates a run and sends it; resolves when it stops. */
 export const startModerationRun = (suiteId: number, opts: ModerationRunOptions): Promise<ModerationRun> =>
-  mod(() => svc.StartRun(suiteId, opts), decodeRun);
+  call(() => svc.StartRun(suiteId, opts), decodeRun);
 
 /**
  * Sends what a run is missing and resolves when it stops (completed, paused,
  * cancelled); rejects when an error stopped it (the run then says why).
  */
 export const resumeModerationRun = (runId: number): Promise<ModerationRun> =>
-  mod(() => svc.Resume(runId), decodeRun);
+  call(() => svc.Resume(runId), decodeRun);
 
-export const pauseModerationRun = (runId: number): Promise<void> => mod(() => svc.Pause(runId), nothing);
+export const pauseModerationRun = (runId: number): Promise<void> => call(() => svc.Pause(runId), nothing);
 
-export const cancelModerationRun = (runId: number): Promise<void> => mod(() => svc.Cancel(runId), nothing);
+export const cancelModerationRun = (runId: number): Promise<void> => call(() => svc.Cancel(runId), nothing);
 
-export const moderationRun = (runId: number): Promise<ModerationRun> => mod(() => svc.Run(runId), decodeRun);
+export const moderationRun = (runId: number): Promise<ModerationRun> => call(() => svc.Run(runId), decodeRun);
 
 /** A suite's runs, newest first. */
 export const listModerationRuns = (suiteId: number): Promise<ModerationRun[]> =>
-  mod(() => svc.ListRuns(suiteId), (v) => list(v, decodeRun));
+  call(() => svc.ListRuns(suiteId), (v) => list(v, decodeRun));
 
-export const deleteModerationRun = (runId: number): Promise<void> => mod(() => svc.DeleteRun(runId), nothing);
+export const deleteModerationRun = (runId: number): Promise<void> => call(() => svc.DeleteRun(runId), nothing);
 
 // --- calls: results ------------------------------------------------------------
 
-export const moderationResults = (runId: number, filter: ModerationResultFilter): Promise<ModerationResultPage> =>
-  mod(() => svc.Results(runId, filter), decodePage);
+/** One page of a run's results, filtered, sorted and paged by Go. */
+export const moderationResults = (runId: number, query: ModerationResultQuery): Promise<ModerationQueryPage> =>
+  call(() => svc.QueryResults(runId, query), decodePage);
 
 /** Saves a suite's thresholds (replacing the old ones); {} goes back to OpenAI's flags. */
 export const setModerationThresholds = (suiteId: number, t: ModerationThresholds): Promise<ModerationSuite> =>
-  mod(() => svc.SetThresholds(suiteId, t), decodeSuite);
+  call(() => svc.SetThresholds(suiteId, t), decodeSuite);
 
 export const compareModerationRuns = (runA: number, runB: number): Promise<ModerationComparison> =>
-  mod(() => svc.Compare(runA, runB), decodeComparison);
+  call(() => svc.Compare(runA, runB), decodeComparison);
 
 export const moderationMetrics = (runId: number): Promise<ModerationMetrics> =>
-  mod(() => svc.Metrics(runId), decodeMetrics);
+  call(() => svc.Metrics(runId), decodeMetrics);
 
 export const moderationReport = (runId: number): Promise<ModerationReport> =>
-  mod(() => svc.Report(runId), decodeReport);
+  call(() => svc.Report(runId), decodeReport);
 
 // --- calls: the key runs use -----------------------------------------------------
 
 /** The label of the registered key runs use; "" when none is chosen. */
-export const moderationKey = (): Promise<string> => mod(() => svc.ModerationKey(), str);
+export const moderationKey = (): Promise<string> => call(() => svc.ModerationKey(), str);
 
-export const setModerationKey = (label: string): Promise<string> => mod(() => svc.SetModerationKey(label), str);
+export const setModerationKey = (label: string): Promise<string> => call(() => svc.SetModerationKey(label), str);
 
 /** Registered keys a run may use (active or due for rotation). */
 export const moderationKeyOptions = (): Promise<ModerationKeyOption[]> =>
-  mod(() => keyRegister.Keys(), decodeKeyOptions);
+  call(() => keyRegister.Keys(), decodeKeyOptions);
 
 // --- progress --------------------------------------------------------------------
 
@@ -282,8 +251,8 @@ export function onModerationProgress(cb: (p: ModerationProgress) => void): () =>
 // --- calls: the offline PII pre-screen --------------------------------------
 
 /** What a run does with prompts that contain personal data. */
-export const PII_POLICIES = ['off', 'redact', 'block'] as const;
-export type PIIPolicy = (typeof PII_POLICIES)[number];
+export const PII_POLICIES = ['off', 'redact', 'block'] as const satisfies readonly PIIPolicy[];
+export type PIIPolicy = `${moderation.PIIPolicy}`;
 
 /** One piece of personal data found in a prompt; API keys come redacted. */
 export interface PIIMatch {
@@ -308,12 +277,12 @@ function decodePolicy(v: unknown): PIIPolicy {
 }
 
 /** Finds personal data in text, offline (nothing leaves the machine). */
-export const detectPII = (text: string): Promise<PIIMatch[]> => mod(() => svc.DetectPII(text), decodePIIMatches);
+export const detectPII = (text: string): Promise<PIIMatch[]> => call(() => svc.DetectPII(text), decodePIIMatches);
 
 /** text with each detection replaced by a typed placeholder such as [EMAIL]. */
-export const redactPII = (text: string): Promise<string> => mod(() => svc.RedactPII(text), str);
+export const redactPII = (text: string): Promise<string> => call(() => svc.RedactPII(text), str);
 
-export const moderationPII = (): Promise<PIIPolicy> => mod(() => svc.ModerationPII(), decodePolicy);
+export const moderationPII = (): Promise<PIIPolicy> => call(() => svc.ModerationPII(), decodePolicy);
 
 export const setModerationPII = (policy: PIIPolicy): Promise<PIIPolicy> =>
-  mod(() => svc.SetModerationPII(policy), decodePolicy);
+  call(() => svc.SetModerationPII(policy), decodePolicy);

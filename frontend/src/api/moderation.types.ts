@@ -1,6 +1,7 @@
 // The moderation facade's types and constants (see ./moderation.ts): the
 // shapes of moderation.Service's JSON, its enumerations and the progress
 // event's name. ./moderation re-exports all of them.
+import type { moderation } from './wailsjs/go/models';
 
 // --- types -------------------------------------------------------------------
 
@@ -19,8 +20,8 @@ export const MODERATION_CATEGORIES = [
   'sexual/minors',
   'violence',
   'violence/graphic',
-] as const;
-export type ModerationCategory = (typeof MODERATION_CATEGORIES)[number];
+] as const satisfies readonly ModerationCategory[];
+export type ModerationCategory = `${moderation.Category}`;
 
 export const MODERATION_MODELS = ['omni-moderation-latest', 'text-moderation-latest'] as const;
 export const DEFAULT_MODERATION_MODEL = 'omni-moderation-latest';
@@ -33,11 +34,11 @@ export const MODERATION_RUN_STATUSES = [
   'failed',
   'completed',
   'interrupted',
-] as const;
-export type ModerationRunStatus = (typeof MODERATION_RUN_STATUSES)[number];
+] as const satisfies readonly ModerationRunStatus[];
+export type ModerationRunStatus = `${moderation.RunStatus}`;
 
-export const MODERATION_ITEM_STATES = ['pending', 'done', 'error'] as const;
-export type ModerationItemState = (typeof MODERATION_ITEM_STATES)[number];
+export const MODERATION_ITEM_STATES = ['pending', 'done', 'error'] as const satisfies readonly ModerationItemState[];
+export type ModerationItemState = `${moderation.ResultState}`;
 
 export const MODERATION_IMPORT_FORMATS = ['txt', 'csv', 'jsonl'] as const;
 export type ModerationImportFormat = (typeof MODERATION_IMPORT_FORMATS)[number];
@@ -167,21 +168,34 @@ export interface ModerationResultRow {
 
 export type ModerationFlagFilter = '' | 'flagged' | 'unflagged' | 'error' | 'pending';
 
-export interface ModerationResultFilter {
-  category: string;
-  flag: ModerationFlagFilter;
-  search: string;
-  offset: number;
-  /** 0 means all. */
-  limit: number;
+/**
+ * What the Results tab asks for (Go's moderation.ResultQuery): filters, a
+ * sort key and direction, a page. Go does the filtering, sorting and paging.
+ */
+export type ModerationResultQuery = moderation.ResultQuery;
+
+/** Every row of a run counted under the query's thresholds (Go's moderation.ResultCounts). */
+export type ModerationResultCounts = moderation.ResultCounts;
+
+/** A row of a queried page. */
+export interface ModerationQueryRow extends ModerationResultRow {
+  /** OpenAI's verdict differs from the one under the thresholds. */
+  changed: boolean;
+  /** The flags disagree with an expected label. */
+  mismatch: boolean;
 }
 
-export interface ModerationResultPage {
+/** One page of a run's results table (Go's moderation.QueryPage). */
+export interface ModerationQueryPage {
   run: ModerationRun;
+  /** The thresholds the flags were judged with. */
   thresholds: ModerationThresholds;
-  /** Rows matching the filter in all. */
-  total: number;
-  rows: ModerationResultRow[];
+  counts: ModerationResultCounts;
+  /** Rows that pass the filters. */
+  matching: number;
+  page: number;
+  pages: number;
+  rows: ModerationQueryRow[];
 }
 
 export interface ModerationItemChange {

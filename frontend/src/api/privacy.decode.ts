@@ -11,7 +11,6 @@ import {
   PRIVACY_RIGHTS,
   PRIVACY_SAFEGUARDS,
   PRIVACY_SCREENING_ACTIONS,
-  type Maybe,
   type PrivacyAnswers,
   type PrivacyCheckResult,
   type PrivacyContact,
@@ -27,32 +26,10 @@ import {
   type PrivacySuggestion,
   type PrivacyTransfer,
 } from './privacy.types';
+import { obj, str, int, bool as flag, maybe, list, strs } from './wire';
 
 // --- decoding ---------------------------------------------------------------------
 
-type Obj = Record<string, unknown>;
-
-function obj(v: unknown): Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : {};
-}
-function str(v: unknown): string {
-  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
-}
-function int(v: unknown): number {
-  return typeof v === 'number' && Number.isFinite(v) ? Math.trunc(v) : 0;
-}
-function flag(v: unknown): boolean {
-  return v === true;
-}
-function maybe(v: unknown): Maybe {
-  return typeof v === 'boolean' ? v : null;
-}
-function list<T>(v: unknown, each: (x: unknown) => T): T[] {
-  return Array.isArray(v) ? v.map(each) : [];
-}
-function strs(v: unknown): string[] {
-  return list(v, str);
-}
 function oneOf<T extends string>(allowed: readonly T[]) {
   return (v: unknown): v is T => typeof v === 'string' && (allowed as readonly string[]).includes(v);
 }

@@ -3,11 +3,12 @@
 // the JSON of answers.go, check.go, drafts.go and diff.go. ./privacy
 // re-exports all of them.
 import type { Lang, Text } from './types';
+import type { privacy } from './wailsjs/go/models';
 
 // --- enumerations (backend/privacy/enums.go) --------------------------------
 
-export const PRIVACY_REGIONS = ['eu', 'uk', 'california', 'china', 'elsewhere'] as const;
-export type PrivacyRegion = (typeof PRIVACY_REGIONS)[number];
+export const PRIVACY_REGIONS = ['eu', 'uk', 'california', 'china', 'elsewhere'] as const satisfies readonly PrivacyRegion[];
+export type PrivacyRegion = `${privacy.Region}`;
 
 export const PRIVACY_LEGAL_BASES = [
   'consent',
@@ -16,8 +17,8 @@ export const PRIVACY_LEGAL_BASES = [
   'vital_interests',
   'public_task',
   'legitimate_interests',
-] as const;
-export type PrivacyLegalBasis = (typeof PRIVACY_LEGAL_BASES)[number];
+] as const satisfies readonly PrivacyLegalBasis[];
+export type PrivacyLegalBasis = `${privacy.LegalBasis}`;
 
 export const PRIVACY_RIGHTS = [
   'access',
@@ -28,8 +29,8 @@ export const PRIVACY_RIGHTS = [
   'objection',
   'withdraw_consent',
   'complaint',
-] as const;
-export type PrivacyRight = (typeof PRIVACY_RIGHTS)[number];
+] as const satisfies readonly PrivacyRight[];
+export type PrivacyRight = `${privacy.Right}`;
 
 export const PRIVACY_SAFEGUARDS = [
   'adequacy',
@@ -43,8 +44,8 @@ export const PRIVACY_SAFEGUARDS = [
   'pipl_standard_contract',
   'pipl_security_assessment',
   'pipl_certification',
-] as const;
-export type PrivacySafeguard = (typeof PRIVACY_SAFEGUARDS)[number];
+] as const satisfies readonly PrivacySafeguard[];
+export type PrivacySafeguard = `${privacy.Safeguard}`;
 
 /** GDPR Art. 9(2) conditions, points (a) to (j). */
 export const PRIVACY_ART9_CONDITIONS = [
@@ -58,8 +59,8 @@ export const PRIVACY_ART9_CONDITIONS = [
   'health_or_social_care',
   'public_health',
   'archiving_research_statistics',
-] as const;
-export type PrivacyArt9Condition = (typeof PRIVACY_ART9_CONDITIONS)[number];
+] as const satisfies readonly PrivacyArt9Condition[];
+export type PrivacyArt9Condition = `${privacy.Art9Condition}`;
 
 /** The CCPA's statutory categories (Cal. Civ. Code §1798.140(v)(1)). */
 export const PRIVACY_CCPA_CATEGORIES = [
@@ -75,15 +76,15 @@ export const PRIVACY_CCPA_CATEGORIES = [
   'education_information',
   'inferences',
   'sensitive_personal_information',
-] as const;
-export type PrivacyCCPACategory = (typeof PRIVACY_CCPA_CATEGORIES)[number];
+] as const satisfies readonly PrivacyCCPACategory[];
+export type PrivacyCCPACategory = `${privacy.CCPACategory}`;
 
 /** What prompt screening does when it finds personal data. */
-export const PRIVACY_SCREENING_ACTIONS = ['block', 'redact', 'warn'] as const;
-export type PrivacyScreeningAction = (typeof PRIVACY_SCREENING_ACTIONS)[number];
+export const PRIVACY_SCREENING_ACTIONS = ['block', 'redact', 'warn'] as const satisfies readonly PrivacyScreeningAction[];
+export type PrivacyScreeningAction = `${privacy.ScreeningAction}`;
 
-export const PRIVACY_RECIPIENT_ROLES = ['processor', 'controller'] as const;
-export type PrivacyRecipientRole = (typeof PRIVACY_RECIPIENT_ROLES)[number];
+export const PRIVACY_RECIPIENT_ROLES = ['processor', 'controller'] as const satisfies readonly PrivacyRecipientRole[];
+export type PrivacyRecipientRole = `${privacy.RecipientRole}`;
 
 export const PRIVACY_DRAFT_FORMATS = ['md', 'html', 'pdf'] as const;
 export type PrivacyDraftFormat = (typeof PRIVACY_DRAFT_FORMATS)[number];

@@ -1,6 +1,7 @@
 // Hand-written types for the Go API. They mirror the JSON field names of the
 // Go structs (backend/checklist/types.go, app.go) and are what the rest of the
 // UI sees; the generated Wails models stay inside src/api.
+import type { app, buildinfo, checklist } from './wailsjs/go/models';
 
 export type Lang = 'en' | 'zh-CN';
 
@@ -16,8 +17,8 @@ export interface Steps {
   'zh-CN': string[];
 }
 
-export const STATUSES = ['todo', 'in_progress', 'done', 'at_risk', 'not_applicable'] as const;
-export type Status = (typeof STATUSES)[number];
+export const STATUSES = ['todo', 'in_progress', 'done', 'at_risk', 'not_applicable'] as const satisfies readonly Status[];
+export type Status = `${checklist.Status}`;
 
 export const EVIDENCE_KINDS = [
   'leak-scan',
@@ -26,11 +27,12 @@ export const EVIDENCE_KINDS = [
   'gateway-log',
   'privacy-draft',
   'usage-report',
-] as const;
+] as const satisfies readonly AppEvidenceKind[];
 /** Evidence the app itself can supply for an item. */
-export type AppEvidenceKind = (typeof EVIDENCE_KINDS)[number];
+export type AppEvidenceKind = `${checklist.EvidenceKind}`;
 
-export type EvidenceRefKind = 'file' | 'url' | 'record' | 'check';
+export const EVIDENCE_REF_KINDS = ['file', 'url', 'record', 'check'] as const satisfies readonly EvidenceRefKind[];
+export type EvidenceRefKind = `${checklist.EvidenceRefKind}`;
 
 export const PROFILE_FLAGS = [
   'consumer',
@@ -137,20 +139,10 @@ export interface ItemChange {
   reason?: string;
 }
 
-export interface AuditEntry {
-  id: number;
-  item_id: string;
-  at: string;
-  field: string;
-  old: string;
-  new: string;
-  source: string;
-}
+/** One line of an item's audit trail (Go's checklist.AuditEntry). */
+export type AuditEntry = checklist.AuditEntry;
 
-export interface WizardResult {
-  marked_not_applicable: string[];
-  restored: string[];
-}
+export type WizardResult = checklist.WizardResult;
 
 export interface SectionProgress {
   section: string;
@@ -171,19 +163,9 @@ export interface Progress {
   at_risk: string[];
 }
 
-export interface CatalogueChanges {
-  from: string;
-  to: string;
-  new: string[];
-  changed: string[];
-}
+export type CatalogueChanges = checklist.CatalogueChanges;
 
-export interface BuildInfo {
-  version: string;
-  commit: string;
-  build_date: string;
-  go_version: string;
-}
+export type BuildInfo = buildinfo.Info;
 
 export interface AppInfo {
   version: string;
@@ -211,7 +193,4 @@ export type ExportFormat = 'md' | 'csv' | 'json' | 'html' | 'pdf';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['md', 'csv', 'json', 'html', 'pdf'];
 
 /** A failed call, with a message already in the user's language. */
-export interface AppError {
-  code: string;
-  message: string;
-}
+export type AppError = app.ErrorInfo;

@@ -19,23 +19,11 @@ import type {
   UsageStats,
   UsageTotals,
 } from './usage.types';
+import { obj, str, num, list } from './wire';
+export { obj, str, list, nothing } from './wire';
 
 // --- decoders ----------------------------------------------------------------
 
-type Obj = Record<string, unknown>;
-
-export function obj(v: unknown): Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : {};
-}
-export function str(v: unknown): string {
-  return typeof v === 'string' ? v : '';
-}
-function num(v: unknown): number {
-  return typeof v === 'number' && Number.isFinite(v) ? v : 0;
-}
-export function list<T>(v: unknown, each: (x: unknown) => T): T[] {
-  return Array.isArray(v) ? v.map(each) : [];
-}
 function text(v: unknown): Text {
   // Alerts may come localized ({en, zh-CN}) or, from an older Go side, as one string.
   if (typeof v === 'string') return { en: v, 'zh-CN': v };
@@ -272,10 +260,6 @@ export function strings(v: unknown): string[] {
 
 export function stringValue(v: unknown): string {
   return str(v);
-}
-
-export function nothing(): void {
-  return undefined;
 }
 
 /** The decoders, for tests. */

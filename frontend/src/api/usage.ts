@@ -13,8 +13,8 @@ import * as UsageScreenBindings from './wailsjs/go/gui/Usage';
 import * as KeysScreenBindings from './wailsjs/go/gui/Keys';
 import * as AppBindings from './wailsjs/go/main/App';
 import { app as appModels, usage as models } from './wailsjs/go/models';
-import { call, toAppError } from './errors';
-import type { AppError, Lang } from './types';
+import { call } from './errors';
+import type { Lang } from './types';
 import {
   alerts,
   body,
@@ -22,14 +22,12 @@ import {
   keyMapping,
   list,
   nothing,
-  obj,
   policy,
   priceList,
   reconciliation,
   report,
   series,
   stats,
-  str,
   stringValue,
   strings,
 } from './usage.decode';
@@ -94,53 +92,24 @@ const keysScreen: UsageKeysBinding = KeysScreenBindings;
 
 // --- calls -------------------------------------------------------------------
 
-/**
- * Wails rejects with `new Error(<what Go's ErrorFormatter returned>)`: a JSON
- * encoding of {code, message} is decoded here; an object that arrives as
- * "[object Object]" is dropped (message ""), so the screen shows its own words.
- */
-export function usageError(e: unknown): AppError {
-  const err = toAppError(e);
-  const message = err.message.trim();
-  if (message === '[object Object]') return { code: err.code, message: '' };
-  if (message.startsWith('{')) {
-    try {
-      const o = obj(JSON.parse(message));
-      const m = str(o['message']);
-      if (m) return { code: str(o['code']) || err.code, message: m };
-    } catch {
-      // not JSON: keep the message as it is
-    }
-  }
-  return err;
-}
-
-async function ucall<T>(fn: () => Promise<unknown>, decode: (raw: unknown) => T): Promise<T> {
-  try {
-    return await call(fn, decode);
-  } catch (e) {
-    throw usageError(e);
-  }
-}
-
 function request(req: UsageReportRequest): appModels.ReportRequest {
   return appModels.ReportRequest.createFrom({ since: req.since, until: req.until, by: req.by, source: req.source });
 }
 
 export const usageReport = (req: UsageReportRequest): Promise<UsageReport> =>
-  ucall(() => screen.Report(request(req)), report);
+  call(() => screen.Report(request(req)), report);
 
 /** Counts per day or hour; every bucket of the period is present. */
 export const usageSeries = (since: string, until: string, bucket: UsageBucket): Promise<UsageSeries> =>
-  ucall(() => screen.Series(since, until, bucket), series);
+  call(() => screen.Series(since, until, bucket), series);
 
-export const usageAlerts = (): Promise<UsageAlert[]> => ucall(() => screen.Alerts(), alerts);
+export const usageAlerts = (): Promise<UsageAlert[]> => call(() => screen.Alerts(), alerts);
 
-export const usagePrices = (): Promise<UsagePriceList> => ucall(() => screen.Prices(), priceList);
+export const usagePrices = (): Promise<UsagePriceList> => call(() => screen.Prices(), priceList);
 
 /** Saves a model's price and re-prices the logged usage it changes (may take a few seconds). */
 export const setUsagePrice = (p: UsagePriceInput): Promise<UsagePriceList> =>
-  ucall(
+  call(
     () =>
       screen.SetPrice(
         models.Price.createFrom({
@@ -157,12 +126,12 @@ export const setUsagePrice = (p: UsagePriceInput): Promise<UsagePriceList> =>
 
 /** Goes back to the shipped price (or none) for a model, re-pricing its usage. */
 export const resetUsagePrice = (model: string): Promise<UsagePriceList> =>
-  ucall(() => screen.ResetPrice(model), priceList);
+  call(() => screen.ResetPrice(model), priceList);
 
 /** Logged models the price table has no price for; their calls cost $0 in reports. */
-export const unpricedModels = (): Promise<string[]> => ucall(() => screen.UnpricedModels(), strings);
+export const unpricedModels = (): Promise<string[]> => call(() => screen.UnpricedModels(), strings);
 
-export const usagePolicy = (): Promise<UsagePolicy> => ucall(() => screen.Policy(), policy);
+export const usagePolicy = (): Promise<UsagePolicy> => call(() => screen.Policy(), policy);
 
 /** A plain copy of a policy (the screen may hold it in a reactive proxy). */
 function encodePolicy(p: UsagePolicy): UsagePolicy {
@@ -185,21 +154,21 @@ function encodePolicy(p: UsagePolicy): UsagePolicy {
 }
 
 export const setUsagePolicy = (p: UsagePolicy): Promise<UsagePolicy> =>
-  ucall(() => screen.SetPolicy(models.Policy.createFrom(encodePolicy(p))), policy);
+  call(() => screen.SetPolicy(models.Policy.createFrom(encodePolicy(p))), policy);
 
-export const defaultUsagePolicy = (): Promise<UsagePolicy> => ucall(() => screen.DefaultPolicy(), policy);
+export const defaultUsagePolicy = (): Promise<UsagePolicy> => call(() => screen.DefaultPolicy(), policy);
 
-export const usageStats = (): Promise<UsageStats> => ucall(() => screen.Stats(), stats);
+export const usageStats = (): Promise<UsageStats> => call(() => screen.Stats(), stats);
 
 /** Logged prompts and completions of the last `days` days, newest first. */
 export const usageBodies = (days: number, limit: number): Promise<UsageBody[]> =>
-  ucall(() => screen.Bodies(days, limit), (v) => list(v, body));
+  call(() => screen.Bodies(days, limit), (v) => list(v, body));
 
 export const usageKeyMappings = (): Promise<UsageKeyMapping[]> =>
-  ucall(() => screen.KeyMappings(), (v) => list(v, keyMapping));
+  call(() => screen.KeyMappings(), (v) => list(v, keyMapping));
 
 export const setUsageKeyMapping = (apiKeyId: string, key: UsageKeyChoice): Promise<UsageKeyMapping> =>
-  ucall(
+  call(
     () =>
       screen.SetKeyMapping(
         models.KeyMapping.createFrom({
@@ -213,24 +182,24 @@ export const setUsageKeyMapping = (apiKeyId: string, key: UsageKeyChoice): Promi
   );
 
 export const deleteUsageKeyMapping = (apiKeyId: string): Promise<void> =>
-  ucall(() => screen.DeleteKeyMapping(apiKeyId), nothing);
+  call(() => screen.DeleteKeyMapping(apiKeyId), nothing);
 
 /** Compares organization usage (read with the admin key) with the local log. */
 export const reconcileUsage = (since: string, until: string): Promise<UsageReconciliation> =>
-  ucall(() => screen.Reconcile(since, until), reconciliation);
+  call(() => screen.Reconcile(since, until), reconciliation);
 
 /** The label of the registered key used for reconciliation; "" when none is chosen. */
-export const usageAdminKey = (): Promise<string> => ucall(() => screen.AdminKey(), stringValue);
+export const usageAdminKey = (): Promise<string> => call(() => screen.AdminKey(), stringValue);
 
 export const setUsageAdminKey = (label: string): Promise<string> =>
-  ucall(() => screen.SetAdminKey(label), stringValue);
+  call(() => screen.SetAdminKey(label), stringValue);
 
 /** Asks where to save and writes the report; resolves to the path, or "" when cancelled. */
 export const exportUsageReport = (
   req: UsageReportRequest,
   format: UsageExportFormat,
   lang: Lang,
-): Promise<string> => ucall(() => app.ExportUsageReport(request(req), format, lang), stringValue);
+): Promise<string> => call(() => app.ExportUsageReport(request(req), format, lang), stringValue);
 
 /** Registered keys in use, for the admin key choice and api_key_id mappings. */
-export const usageKeyChoices = (): Promise<UsageKeyChoice[]> => ucall(() => keysScreen.Keys(), keyChoices);
+export const usageKeyChoices = (): Promise<UsageKeyChoice[]> => call(() => keysScreen.Keys(), keyChoices);

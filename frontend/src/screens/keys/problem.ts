@@ -1,9 +1,8 @@
 // Turns whatever a call rejected with into an AppError the keys screen can
 // show: Go's message when there is one, else a sentence of our own.
-import { recoverError, type AppError } from '../../api';
+import { shownError, type AppError } from '../../api';
 import { t } from '../../i18n/index.svelte';
 
 export function problem(e: unknown): AppError {
-  const err = recoverError(e);
-  return err.message ? err : { code: err.code, message: t('keys.error.noDetail') };
+  return shownError(e, t('keys.error.noDetail'));
 }

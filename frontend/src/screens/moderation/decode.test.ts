@@ -2,7 +2,8 @@
 // omitted fields become empty values, unknown enums safe ones, and the
 // bridge's lost error messages an empty message the screen replaces.
 import { describe, expect, it } from 'vitest';
-import { MODERATION_CATEGORIES, moderationDecoders as d, moderationError } from '../../api/moderation';
+import { MODERATION_CATEGORIES, moderationDecoders as d } from '../../api/moderation';
+import { toAppError } from '../../api/errors';
 
 describe('moderation decoders', () => {
   it('decodes a suite, with null thresholds as none', () => {
@@ -66,11 +67,17 @@ describe('moderation decoders', () => {
     const p = d.page({
       run: { id: 1, status: 'completed' },
       thresholds: null,
-      total: 1,
-      rows: [{ result: { index: 0, state: 'error', error: 'bad', error_zh: '坏' }, verdict: { flagged: false, categories: null, top: '' } }],
+      counts: { total: 1, errors: 1, per_category: null },
+      matching: 1,
+      page: 0,
+      pages: 0,
+      rows: [{ result: { index: 0, state: 'error', error: 'bad', error_zh: '坏' }, verdict: { flagged: false, categories: null, top: '' }, changed: false }],
     });
     expect(p.thresholds).toEqual({});
+    expect(p.counts).toEqual({ total: 1, flagged: 0, unflagged: 0, errors: 1, pending: 0, changed: 0, mismatched: 0, per_category: {} });
+    expect(p.pages).toBe(1);
     expect(p.rows[0]?.result.error).toBe('bad');
+    expect(p.rows[0]?.mismatch).toBe(false);
     expect(p.rows[0]?.verdict.categories['hate']).toBeNull();
     expect(d.page(null).rows).toEqual([]);
   });
@@ -132,9 +139,9 @@ describe('moderation decoders', () => {
   });
 });
 
-describe('moderation errors', () => {
+describe('moderation errors through toAppError', () => {
   it('passes {code, message} through', () => {
-    expect(moderationError({ code: 'moderation_suite_exists', message: 'A suite named “x” already exists.' })).toEqual({
+    expect(toAppError({ code: 'moderation_suite_exists', message: 'A suite named “x” already exists.' })).toEqual({
       code: 'moderation_suite_exists',
       message: 'A suite named “x” already exists.',
     });
@@ -142,15 +149,15 @@ describe('moderation errors', () => {
 
   it('reads the object when Wails wrapped it as JSON in an Error', () => {
     const e = new Error(JSON.stringify({ code: 'moderation_import_invalid', message: 'x.txt: has no prompts. Nothing was imported.' }));
-    expect(moderationError(e)).toEqual({ code: 'moderation_import_invalid', message: 'x.txt: has no prompts. Nothing was imported.' });
+    expect(toAppError(e)).toEqual({ code: 'moderation_import_invalid', message: 'x.txt: has no prompts. Nothing was imported.' });
   });
 
   it('drops the "[object Object]" Wails leaves when it loses the message', () => {
-    expect(moderationError(new Error('[object Object]'))).toEqual({ code: 'internal', message: '' });
+    expect(toAppError(new Error('[object Object]'))).toEqual({ code: 'internal', message: '' });
   });
 
   it('keeps plain messages', () => {
-    expect(moderationError(new Error('socket closed'))).toEqual({ code: 'internal', message: 'socket closed' });
-    expect(moderationError('{not json')).toEqual({ code: 'internal', message: '{not json' });
+    expect(toAppError(new Error('socket closed'))).toEqual({ code: 'internal', message: 'socket closed' });
+    expect(toAppError('{not json')).toEqual({ code: 'internal', message: '{not json' });
   });
 });

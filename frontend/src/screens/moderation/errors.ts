@@ -1,6 +1,6 @@
 // Errors as the screen shows them: Go's message, or (when the bridge lost it)
 // a sentence of our own rather than nothing.
-import { moderationError, type AppError } from '../../api';
+import { toAppError, type AppError } from '../../api';
 import { t, type MessageKey } from '../../i18n/index.svelte';
 
 /** An error with a message: Go's, or `fallback` (a hint for what usually goes wrong there). */
@@ -10,5 +10,5 @@ export function shown(err: AppError, fallback: MessageKey = 'mod.error.noDetail'
 
 /** Whatever was thrown, as an AppError fit to show. */
 export function failure(e: unknown, fallback?: MessageKey): AppError {
-  return shown(moderationError(e), fallback);
+  return shown(toAppError(e), fallback);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ModerationResult, ModerationRun, ModerationSweepPoint } from '../../api';
+import type { ModerationRun, ModerationSweepPoint } from '../../api';
 import {
   barWidth,
   bestF1,
@@ -10,13 +10,9 @@ import {
   cleanRunOptions,
   cleanThresholds,
   clockTime,
-  countRows,
   defaultPair,
   defaultSweepCategory,
   durationParts,
-  evaluate,
-  evaluateRows,
-  filterRows,
   flaggedCategories,
   formatOfPath,
   formatRate,
@@ -35,32 +31,6 @@ import {
   sortCategories,
   topCategory,
 } from './model';
-
-function result(over: Partial<ModerationResult> = {}): ModerationResult {
-  const categories: Record<string, boolean | null> = {};
-  const scores: Record<string, number | null> = {};
-  for (const c of CATEGORIES) {
-    categories[c] = false;
-    scores[c] = 0.0001;
-  }
-  return {
-    run_id: 1,
-    index: 0,
-    item_id: 1,
-    input: 'How do I sharpen a kitchen knife safely?',
-    image_path: '',
-    expected: {},
-    state: 'done',
-    flagged: false,
-    categories,
-    scores,
-    applied_input_types: {},
-    error: '',
-    error_zh: '',
-    completed_at: '',
-    ...over,
-  };
-}
 
 function run(over: Partial<ModerationRun> = {}): ModerationRun {
   return {
@@ -140,85 +110,10 @@ describe('categories', () => {
   });
 });
 
-describe('evaluate (thresholds recompute)', () => {
-  it('keeps OpenAI’s verdict when there are no custom thresholds', () => {
-    const r = result({ flagged: true, categories: { ...result().categories, violence: true }, scores: { ...result().scores, violence: 0.7 } });
-    const v = evaluate(r, {});
-    expect(v.flagged).toBe(true);
-    expect(v.categories['violence']).toBe(true);
-    expect(v.top).toBe('violence');
-    // OpenAI's item verdict stands even when no category says so.
-    expect(evaluate(result({ flagged: true }), {}).flagged).toBe(true);
-  });
-
-  it('flags a category at or above its threshold, stricter or looser than OpenAI', () => {
-    const base = result({ scores: { ...result().scores, harassment: 0.0005, violence: 0.9 }, categories: { ...result().categories, violence: true }, flagged: true });
-    const stricter = evaluate(base, { harassment: 0.0005 });
-    expect(stricter.categories['harassment']).toBe(true);
-    expect(stricter.flagged).toBe(true);
-    const looser = evaluate(base, { violence: 0.95 });
-    expect(looser.categories['violence']).toBe(false);
-    expect(looser.flagged).toBe(false);
-    // A category without a threshold keeps OpenAI's flag.
-    expect(evaluate(base, { harassment: 0.9 }).categories['violence']).toBe(true);
-  });
-
-  it('leaves categories the model does not report as null', () => {
-    const r = result({ categories: { ...result().categories, illicit: null }, scores: { ...result().scores, illicit: null } });
-    const v = evaluate(r, { illicit: 0.01 });
-    expect(v.categories['illicit']).toBeNull();
-  });
-
-  it('treats a scored category without an OpenAI flag as not flagged', () => {
-    const r = result({ categories: {} });
-    expect(evaluate(r, { hate: 0.5 }).categories['violence']).toBe(false);
-  });
-
-  it('never flags an item without an answer', () => {
-    const v = evaluate(result({ state: 'error', flagged: true }), { hate: 0.0001 });
-    expect(v.flagged).toBe(false);
-    expect(v.top).toBe('');
-    expect(Object.values(v.categories).every((c) => c === null)).toBe(true);
-  });
-
+describe('verdicts', () => {
   it('lists flagged categories in API order', () => {
-    const r = result({ scores: { ...result().scores, violence: 0.8, hate: 0.8 } });
-    expect(flaggedCategories(evaluate(r, { violence: 0.5, hate: 0.5 }))).toEqual(['hate', 'violence']);
-  });
-});
-
-describe('result rows', () => {
-  const rows = evaluateRows(
-    [
-      result({ index: 0, input: 'calm', scores: { ...result().scores, harassment: 0.0006 } }),
-      result({ index: 1, input: 'Storm', flagged: true, categories: { ...result().categories, violence: true }, scores: { ...result().scores, violence: 0.9 } }),
-      result({ index: 2, input: 'broken', state: 'error', error: 'bad image' }),
-      result({ index: 3, input: 'later', state: 'pending' }),
-    ],
-    { harassment: 0.0005 },
-  );
-
-  it('marks rows whose verdict the thresholds changed', () => {
-    expect(rows.map((r) => r.changed)).toEqual([true, false, false, false]);
-  });
-
-  it('filters by flag, category and search like Go', () => {
-    const ids = (f: Parameters<typeof filterRows>[1]) => filterRows(rows, f).map((r) => r.result.index);
-    expect(ids({ category: '', flag: '', search: '' })).toEqual([0, 1, 2, 3]);
-    expect(ids({ category: '', flag: 'flagged', search: '' })).toEqual([0, 1]);
-    expect(ids({ category: '', flag: 'unflagged', search: '' })).toEqual([]);
-    expect(ids({ category: '', flag: 'error', search: '' })).toEqual([2]);
-    expect(ids({ category: '', flag: 'pending', search: '' })).toEqual([3]);
-    expect(ids({ category: 'violence', flag: '', search: '' })).toEqual([1]);
-    expect(ids({ category: '', flag: '', search: '  storm ' })).toEqual([1]);
-  });
-
-  it('counts verdicts and flags per category', () => {
-    const c = countRows(rows);
-    expect(c).toMatchObject({ total: 4, flagged: 2, unflagged: 0, errors: 1, pending: 1, changed: 1 });
-    expect(c.perCategory['harassment']).toBe(1);
-    expect(c.perCategory['violence']).toBe(1);
-    expect(c.perCategory['hate']).toBe(0);
+    const v = { flagged: true, categories: { violence: true, hate: true, sexual: false, illicit: null }, top: 'violence' };
+    expect(flaggedCategories(v)).toEqual(['hate', 'violence']);
   });
 });
 

@@ -1,15 +1,14 @@
-// Pure helpers of the moderation screen: thresholds and verdicts (the same
-// rules as Go's moderation.Evaluate, so the results view can recompute live
-// while thresholds are edited), category order and grouping, filters,
-// progress and duration formatting, and the sweep chart's scales.
+// Pure helpers of the moderation screen: thresholds, category order and
+// grouping, the results filter's inputs, progress and duration formatting,
+// and the sweep chart's scales. Verdicts, filtering, sorting and paging of
+// results happen in Go (api.moderationResults).
 import {
   MODERATION_CATEGORIES,
   type ModerationCategorySweep,
   type ModerationFlagFilter,
-  type ModerationFlags,
   type ModerationImportFormat,
   type ModerationProgress,
-  type ModerationResult,
+  type ModerationQueryRow,
   type ModerationRun,
   type ModerationRunOptions,
   type ModerationScores,
@@ -87,35 +86,6 @@ export function topCategory(scores: ModerationScores): string {
 
 // --- thresholds and verdicts -----------------------------------------------------
 
-/**
- * An item's flags under thresholds, exactly as Go's moderation.Evaluate: a
- * category with a custom threshold and a score is flagged at or above it;
- * otherwise OpenAI's flag stands. With no custom thresholds the item's own
- * flagged verdict stands. An item without an answer is not flagged.
- */
-export function evaluate(r: ModerationResult, t: ModerationThresholds): ModerationVerdict {
-  const categories: ModerationFlags = {};
-  if (r.state !== 'done') {
-    for (const c of CATEGORIES) categories[c] = null;
-    return { flagged: false, categories, top: '' };
-  }
-  let flagged = false;
-  for (const c of CATEGORIES) {
-    const score = r.scores[c];
-    const scored = typeof score === 'number';
-    const openai = r.categories[c];
-    const th = t[c];
-    let flag: boolean | null = null;
-    if (th !== undefined && scored) flag = score >= th;
-    else if (typeof openai === 'boolean') flag = openai;
-    else if (scored) flag = false;
-    categories[c] = flag;
-    flagged = flagged || flag === true;
-  }
-  if (Object.keys(t).length === 0) flagged = r.flagged;
-  return { flagged, categories, top: topCategory(r.scores) };
-}
-
 /** The categories flagged in a verdict, in the API's order. */
 export function flaggedCategories(v: ModerationVerdict): string[] {
   return sortCategories(Object.keys(v.categories).filter((c) => v.categories[c] === true));
@@ -152,21 +122,10 @@ export function roundThreshold(v: number): number {
 
 // --- result rows and filters --------------------------------------------------------
 
-export interface EvaluatedRow {
-  result: ModerationResult;
-  verdict: ModerationVerdict;
-  /** OpenAI's verdict differs from the one under the thresholds. */
-  changed: boolean;
-}
+/** A row of the results table as Go judged it (filtering, sorting and paging happen in Go). */
+export type EvaluatedRow = ModerationQueryRow;
 
-/** Evaluates every result under thresholds, noting where the custom verdict differs from OpenAI's. */
-export function evaluateRows(results: ModerationResult[], t: ModerationThresholds): EvaluatedRow[] {
-  return results.map((result) => {
-    const verdict = evaluate(result, t);
-    return { result, verdict, changed: result.state === 'done' && verdict.flagged !== result.flagged };
-  });
-}
-
+/** The Results tab's filter inputs; Go applies them (api.moderationResults). */
 export interface RowFilter {
   category: string;
   flag: ModerationFlagFilter;
@@ -177,58 +136,6 @@ export const emptyRowFilter = (): RowFilter => ({ category: '', flag: '', search
 
 export function isRowFiltered(f: RowFilter): boolean {
   return f.category !== '' || f.flag !== '' || f.search.trim() !== '';
-}
-
-/** Go's ResultFilter.matches, on rows evaluated in the browser. */
-export function matchesRow(row: EvaluatedRow, f: RowFilter): boolean {
-  const { result: r, verdict: v } = row;
-  switch (f.flag) {
-    case 'flagged':
-      if (r.state !== 'done' || !v.flagged) return false;
-      break;
-    case 'unflagged':
-      if (r.state !== 'done' || v.flagged) return false;
-      break;
-    case 'error':
-    case 'pending':
-      if (r.state !== f.flag) return false;
-      break;
-  }
-  if (f.category !== '' && v.categories[f.category] !== true) return false;
-  const q = f.search.trim().toLowerCase();
-  if (q !== '' && !r.input.toLowerCase().includes(q) && !r.image_path.toLowerCase().includes(q)) return false;
-  return true;
-}
-
-export function filterRows(rows: EvaluatedRow[], f: RowFilter): EvaluatedRow[] {
-  return rows.filter((r) => matchesRow(r, f));
-}
-
-export interface RowCounts {
-  total: number;
-  flagged: number;
-  unflagged: number;
-  errors: number;
-  pending: number;
-  /** Rows whose verdict the thresholds changed from OpenAI's. */
-  changed: number;
-  /** Flagged rows per category. */
-  perCategory: Record<string, number>;
-}
-
-export function countRows(rows: EvaluatedRow[]): RowCounts {
-  const c: RowCounts = { total: rows.length, flagged: 0, unflagged: 0, errors: 0, pending: 0, changed: 0, perCategory: {} };
-  for (const cat of CATEGORIES) c.perCategory[cat] = 0;
-  for (const row of rows) {
-    const s = row.result.state;
-    if (s === 'error') c.errors++;
-    else if (s === 'pending') c.pending++;
-    else if (row.verdict.flagged) c.flagged++;
-    else c.unflagged++;
-    if (row.changed) c.changed++;
-    for (const cat of flaggedCategories(row.verdict)) c.perCategory[cat] = (c.perCategory[cat] ?? 0) + 1;
-  }
-  return c;
 }
 
 // --- numbers -----------------------------------------------------------------------

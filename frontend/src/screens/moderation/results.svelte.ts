@@ -1,25 +1,30 @@
-// The Results tab's data: every result of the shown run, the filters, and
-// the thresholds being edited. Flags are recomputed here, in the browser, on
-// every change to the draft thresholds, so the table follows the sliders
-// before anything is saved.
+// The Results tab's data: one page of the shown run's results as Go
+// filtered, sorted and paged it, the filters, and the thresholds being
+// edited. Each change to the filters, the page or the draft thresholds asks
+// Go again (the draft goes along, so the table follows the sliders before
+// anything is saved); nothing is filtered or judged here.
 import * as api from '../../api';
-import type { AppError, ModerationResult, ModerationRun, ModerationSuite, ModerationThresholds } from '../../api';
-import {
-  cleanThresholds,
-  countRows,
-  emptyRowFilter,
-  evaluateRows,
-  filterRows,
-  sameThresholds,
-  type RowFilter,
-} from './model';
+import type { AppError, ModerationQueryPage, ModerationResultCounts, ModerationRun, ModerationSuite, ModerationThresholds } from '../../api';
+import { cleanThresholds, emptyRowFilter, sameThresholds, type EvaluatedRow, type RowFilter } from './model';
 
 export const PAGE_SIZE = 50;
+
+const noCounts = (): ModerationResultCounts => ({
+  total: 0,
+  flagged: 0,
+  unflagged: 0,
+  errors: 0,
+  pending: 0,
+  changed: 0,
+  mismatched: 0,
+  per_category: {},
+});
 
 class ResultsState {
   runId = $state(0);
   run = $state<ModerationRun | null>(null);
-  results = $state<ModerationResult[]>([]);
+  /** The page Go answered with last; null until the first answer for runId. */
+  data = $state<ModerationQueryPage | null>(null);
   loading = $state(false);
   error = $state<AppError | null>(null);
   /** The state.resultsRevision the results were loaded at. */
@@ -37,37 +42,54 @@ class ResultsState {
   panelOpen = $state(false);
   saving = $state(false);
 
-  rows = $derived(evaluateRows(this.results, this.draft));
-  visible = $derived(filterRows(this.rows, this.filter));
-  counts = $derived(countRows(this.rows));
-  pages = $derived(Math.max(1, Math.ceil(this.visible.length / PAGE_SIZE)));
-  pageRows = $derived(this.visible.slice(this.page * PAGE_SIZE, (this.page + 1) * PAGE_SIZE));
+  counts = $derived<ModerationResultCounts>(this.data?.counts ?? noCounts());
+  /** Rows that pass the filters, over every page. */
+  matching = $derived(this.data?.matching ?? 0);
+  pages = $derived(this.data?.pages ?? 1);
+  pageRows = $derived<EvaluatedRow[]>(this.data?.rows ?? []);
   dirty = $derived(!sameThresholds(cleanThresholds(this.draft), this.saved));
 
   #token = 0;
 
-  /** Loads a run's results (all of them: filtering happens here). */
+  /** Loads a run's results (the current filters and page, judged with the draft). */
   async load(runId: number, revision: number): Promise<void> {
-    const token = ++this.#token;
     if (runId !== this.runId) {
-      this.results = [];
+      this.data = null;
       this.run = null;
       this.page = 0;
       this.expanded = null;
     }
     this.runId = runId;
+    this.revision = revision;
+    await this.#query();
+  }
+
+  async #query(): Promise<void> {
+    const token = ++this.#token;
+    const runId = this.runId;
+    if (runId === 0) return;
     this.loading = true;
     this.error = null;
     try {
-      const page = await api.moderationResults(runId, { category: '', flag: '', search: '', offset: 0, limit: 0 });
+      const page = await api.moderationResults(runId, {
+        category: this.filter.category,
+        flag: this.filter.flag,
+        expected: '',
+        mismatch: false,
+        text: this.filter.search,
+        thresholds: cleanThresholds(this.draft),
+        sort: 'index',
+        desc: false,
+        page: this.page,
+        page_size: PAGE_SIZE,
+      });
       if (token !== this.#token) return;
+      this.data = page;
       this.run = page.run;
-      this.results = page.rows.map((r) => r.result);
-      this.revision = revision;
-      if (this.page >= this.pages) this.page = 0;
+      this.page = page.page;
     } catch (e) {
       if (token !== this.#token) return;
-      this.error = api.moderationError(e);
+      this.error = api.toAppError(e);
     } finally {
       if (token === this.#token) this.loading = false;
     }
@@ -77,7 +99,7 @@ class ResultsState {
     this.#token++;
     this.runId = 0;
     this.run = null;
-    this.results = [];
+    this.data = null;
     this.loading = false;
     this.error = null;
   }
@@ -97,23 +119,39 @@ class ResultsState {
     if (!sameThresholds(saved, this.saved)) {
       this.saved = { ...saved };
       this.draft = { ...saved };
+      void this.#query();
     }
   }
 
   setFilter(patch: Partial<RowFilter>): void {
     this.filter = { ...this.filter, ...patch };
     this.page = 0;
+    void this.#query();
+  }
+
+  clearFilters(): void {
+    this.setFilter(emptyRowFilter());
+  }
+
+  goto(page: number): void {
+    this.page = Math.max(0, page);
+    void this.#query();
   }
 
   setThreshold(category: string, value: number | null): void {
     const next = { ...this.draft };
     if (value === null) delete next[category];
     else next[category] = value;
-    this.draft = next;
+    this.setDraft(next);
+  }
+
+  setDraft(draft: ModerationThresholds): void {
+    this.draft = draft;
+    void this.#query();
   }
 
   resetDraft(): void {
-    this.draft = { ...this.saved };
+    this.setDraft({ ...this.saved });
   }
 }
 

@@ -99,7 +99,7 @@ class ModerationState {
       this.suites = await api.listModerationSuites();
       this.suitesLoaded = true;
     } catch (e) {
-      this.suitesError = api.moderationError(e);
+      this.suitesError = api.toAppError(e);
       return;
     }
     if (this.suites.some((s) => s.id === this.currentId)) {
@@ -204,7 +204,7 @@ class ModerationState {
       this.itemsFor = id;
     } catch (e) {
       if (token !== this.#itemsToken) return;
-      this.itemsError = api.moderationError(e);
+      this.itemsError = api.toAppError(e);
     } finally {
       if (token === this.#itemsToken) this.itemsLoading = false;
     }
@@ -256,9 +256,9 @@ class ModerationState {
     this.keysError = null;
     const [keys, label] = await Promise.allSettled([api.moderationKeyOptions(), api.moderationKey()]);
     if (keys.status === 'fulfilled') this.keys = keys.value;
-    else this.keysError = api.moderationError(keys.reason);
+    else this.keysError = api.toAppError(keys.reason);
     if (label.status === 'fulfilled') this.keyLabel = label.value;
-    else this.keysError ??= api.moderationError(label.reason);
+    else this.keysError ??= api.toAppError(label.reason);
     this.keysLoaded = true;
   }
 
@@ -269,7 +269,7 @@ class ModerationState {
       this.keyLabel = await api.setModerationKey(label);
     } catch (e) {
       this.keyLabel = prev;
-      throw api.moderationError(e);
+      throw api.toAppError(e);
     }
   }
 
@@ -297,7 +297,7 @@ class ModerationState {
       if (running && !this.active) void this.#follow(running);
     } catch (e) {
       if (token !== this.#runsToken) return;
-      this.runsError = api.moderationError(e);
+      this.runsError = api.toAppError(e);
     } finally {
       if (token === this.#runsToken) this.runsLoading = false;
     }
@@ -319,7 +319,7 @@ class ModerationState {
       run = await api.createModerationRun(this.currentId, this.runOptions);
     } catch (e) {
       this.starting = false;
-      throw api.moderationError(e);
+      throw api.toAppError(e);
     }
     this.#putRun(run);
     await this.#send(run);
@@ -353,7 +353,7 @@ class ModerationState {
       const outcome = await Promise.race([
         api.resumeModerationRun(run.id).then(
           (r) => ({ run: r }),
-          (e: unknown) => ({ error: api.moderationError(e) }),
+          (e: unknown) => ({ error: api.toAppError(e) }),
         ),
         finalSeen.then(() => sleep(5000)).then(() => ({ lost: true })),
       ]);
@@ -423,7 +423,7 @@ class ModerationState {
       await api.pauseModerationRun(run.id);
     } catch (e) {
       this.pausing = false;
-      throw api.moderationError(e);
+      throw api.toAppError(e);
     }
   }
 
@@ -438,7 +438,7 @@ class ModerationState {
       await api.cancelModerationRun(run.id);
     } catch (e) {
       this.cancelling = false;
-      throw api.moderationError(e);
+      throw api.toAppError(e);
     }
     if (this.active?.id !== run.id) this.#putRun(await api.moderationRun(run.id));
   }

@@ -3,6 +3,7 @@
 // refreshes behind it; every request has its own loading and error state,
 // so a part that fails never blanks the rest.
 import * as api from '../../api/usage';
+import { shownError } from '../../api/errors';
 import type {
   UsageAlert,
   UsageGrouping,
@@ -27,8 +28,7 @@ export type Breakdown = (typeof BREAKDOWNS)[number];
 
 /** An AppError with a message to show, whatever came back. */
 export function failure(e: unknown): AppError {
-  const err = api.usageError(e);
-  return err.message ? err : { code: err.code, message: t('usage.error.noDetail') };
+  return shownError(e, t('usage.error.noDetail'));
 }
 
 /** One request's result: the last data, whether a newer one runs, and its error. */

@@ -172,6 +172,27 @@ export namespace buildinfo {
 
 export namespace checklist {
 	
+	export enum EvidenceKind {
+	    GATEWAY_LOG = "gateway-log",
+	    KEY_REGISTER = "key-register",
+	    LEAK_SCAN = "leak-scan",
+	    MODERATION_RUN = "moderation-run",
+	    PRIVACY_DRAFT = "privacy-draft",
+	    USAGE_REPORT = "usage-report",
+	}
+	export enum EvidenceRefKind {
+	    CHECK = "check",
+	    FILE = "file",
+	    RECORD = "record",
+	    URL = "url",
+	}
+	export enum Status {
+	    AT_RISK = "at_risk",
+	    DONE = "done",
+	    IN_PROGRESS = "in_progress",
+	    NOT_APPLICABLE = "not_applicable",
+	    TODO = "todo",
+	}
 	export class AuditEntry {
 	    id: number;
 	    item_id: string;
@@ -1500,6 +1521,23 @@ export namespace gateway {
 
 export namespace keys {
 	
+	export enum Environment {
+	    DEV = "dev",
+	    PROD = "prod",
+	    STAGING = "staging",
+	}
+	export enum Kind {
+	    ADMIN = "admin",
+	    LEGACY_USER = "legacy_user",
+	    PROJECT = "project",
+	    SERVICE_ACCOUNT = "service_account",
+	}
+	export enum Status {
+	    ACTIVE = "active",
+	    RETIRED = "retired",
+	    REVOKED = "revoked",
+	    ROTATION_DUE = "rotation_due",
+	}
 	export class Decision {
 	    action: string;
 	    to: string;
@@ -2004,6 +2042,40 @@ export namespace main {
 
 export namespace moderation {
 	
+	export enum Category {
+	    HARASSMENT = "harassment",
+	    HARASSMENT_THREATENING = "harassment/threatening",
+	    HATE = "hate",
+	    HATE_THREATENING = "hate/threatening",
+	    ILLICIT = "illicit",
+	    ILLICIT_VIOLENT = "illicit/violent",
+	    SELF_HARM = "self-harm",
+	    SELF_HARM_INSTRUCTIONS = "self-harm/instructions",
+	    SELF_HARM_INTENT = "self-harm/intent",
+	    SEXUAL = "sexual",
+	    SEXUAL_MINORS = "sexual/minors",
+	    VIOLENCE = "violence",
+	    VIOLENCE_GRAPHIC = "violence/graphic",
+	}
+	export enum PIIPolicy {
+	    BLOCK = "block",
+	    OFF = "off",
+	    REDACT = "redact",
+	}
+	export enum ResultState {
+	    DONE = "done",
+	    ERROR = "error",
+	    PENDING = "pending",
+	}
+	export enum RunStatus {
+	    CANCELLED = "cancelled",
+	    COMPLETED = "completed",
+	    FAILED = "failed",
+	    INTERRUPTED = "interrupted",
+	    PAUSED = "paused",
+	    PENDING = "pending",
+	    RUNNING = "running",
+	}
 	export class Counts {
 	    tp: number;
 	    fp: number;
@@ -2418,6 +2490,127 @@ export namespace moderation {
 	        this.completed_at = source["completed_at"];
 	    }
 	}
+	export class Verdict {
+	    flagged: boolean;
+	    categories: Record<string, boolean>;
+	    top: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Verdict(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.flagged = source["flagged"];
+	        this.categories = source["categories"];
+	        this.top = source["top"];
+	    }
+	}
+	export class QueryRow {
+	    result: ItemResult;
+	    verdict: Verdict;
+	    changed: boolean;
+	    mismatch: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new QueryRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.result = this.convertValues(source["result"], ItemResult);
+	        this.verdict = this.convertValues(source["verdict"], Verdict);
+	        this.changed = source["changed"];
+	        this.mismatch = source["mismatch"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ResultCounts {
+	    total: number;
+	    flagged: number;
+	    unflagged: number;
+	    errors: number;
+	    pending: number;
+	    changed: number;
+	    mismatched: number;
+	    per_category: Record<string, number>;
+	
+	    static createFrom(source: any = {}) {
+	        return new ResultCounts(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.total = source["total"];
+	        this.flagged = source["flagged"];
+	        this.unflagged = source["unflagged"];
+	        this.errors = source["errors"];
+	        this.pending = source["pending"];
+	        this.changed = source["changed"];
+	        this.mismatched = source["mismatched"];
+	        this.per_category = source["per_category"];
+	    }
+	}
+	export class QueryPage {
+	    run: Run;
+	    thresholds: Record<string, number>;
+	    counts: ResultCounts;
+	    matching: number;
+	    page: number;
+	    pages: number;
+	    rows: QueryRow[];
+	
+	    static createFrom(source: any = {}) {
+	        return new QueryPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.run = this.convertValues(source["run"], Run);
+	        this.thresholds = source["thresholds"];
+	        this.counts = this.convertValues(source["counts"], ResultCounts);
+	        this.matching = source["matching"];
+	        this.page = source["page"];
+	        this.pages = source["pages"];
+	        this.rows = this.convertValues(source["rows"], QueryRow);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class ReportItem {
 	    index: number;
 	    input: string;
@@ -2462,6 +2655,7 @@ export namespace moderation {
 	        this.per_category = source["per_category"];
 	    }
 	}
+	
 	export class ResultFilter {
 	    category: string;
 	    flag: string;
@@ -2480,22 +2674,6 @@ export namespace moderation {
 	        this.search = source["search"];
 	        this.offset = source["offset"];
 	        this.limit = source["limit"];
-	    }
-	}
-	export class Verdict {
-	    flagged: boolean;
-	    categories: Record<string, boolean>;
-	    top: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Verdict(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.flagged = source["flagged"];
-	        this.categories = source["categories"];
-	        this.top = source["top"];
 	    }
 	}
 	export class ResultRow {
@@ -2565,6 +2743,36 @@ export namespace moderation {
 		    }
 		    return a;
 		}
+	}
+	export class ResultQuery {
+	    category: string;
+	    flag: string;
+	    expected: string;
+	    mismatch: boolean;
+	    text: string;
+	    thresholds: Record<string, number>;
+	    sort: string;
+	    desc: boolean;
+	    page: number;
+	    page_size: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ResultQuery(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.category = source["category"];
+	        this.flag = source["flag"];
+	        this.expected = source["expected"];
+	        this.mismatch = source["mismatch"];
+	        this.text = source["text"];
+	        this.thresholds = source["thresholds"];
+	        this.sort = source["sort"];
+	        this.desc = source["desc"];
+	        this.page = source["page"];
+	        this.page_size = source["page_size"];
+	    }
 	}
 	
 	
@@ -3570,6 +3778,79 @@ export namespace pii {
 
 export namespace privacy {
 	
+	export enum Art9Condition {
+	    ARCHIVING_RESEARCH_STATISTICS = "archiving_research_statistics",
+	    EMPLOYMENT_SOCIAL_SECURITY = "employment_social_security",
+	    EXPLICIT_CONSENT = "explicit_consent",
+	    HEALTH_OR_SOCIAL_CARE = "health_or_social_care",
+	    LEGAL_CLAIMS = "legal_claims",
+	    MADE_PUBLIC_BY_DATA_SUBJECT = "made_public_by_data_subject",
+	    NOT_FOR_PROFIT_BODY = "not_for_profit_body",
+	    PUBLIC_HEALTH = "public_health",
+	    SUBSTANTIAL_PUBLIC_INTEREST = "substantial_public_interest",
+	    VITAL_INTERESTS = "vital_interests",
+	}
+	export enum CCPACategory {
+	    BIOMETRIC_INFORMATION = "biometric_information",
+	    COMMERCIAL_INFORMATION = "commercial_information",
+	    CUSTOMER_RECORDS = "customer_records",
+	    EDUCATION_INFORMATION = "education_information",
+	    GEOLOCATION = "geolocation",
+	    IDENTIFIERS = "identifiers",
+	    INFERENCES = "inferences",
+	    INTERNET_ACTIVITY = "internet_activity",
+	    PROFESSIONAL_INFORMATION = "professional_information",
+	    PROTECTED_CLASSIFICATIONS = "protected_classifications",
+	    SENSITIVE_PERSONAL_INFORMATION = "sensitive_personal_information",
+	    SENSORY_DATA = "sensory_data",
+	}
+	export enum LegalBasis {
+	    CONSENT = "consent",
+	    CONTRACT = "contract",
+	    LEGAL_OBLIGATION = "legal_obligation",
+	    LEGITIMATE_INTERESTS = "legitimate_interests",
+	    PUBLIC_TASK = "public_task",
+	    VITAL_INTERESTS = "vital_interests",
+	}
+	export enum RecipientRole {
+	    CONTROLLER = "controller",
+	    PROCESSOR = "processor",
+	}
+	export enum Region {
+	    CALIFORNIA = "california",
+	    CHINA = "china",
+	    ELSEWHERE = "elsewhere",
+	    EU = "eu",
+	    UK = "uk",
+	}
+	export enum Right {
+	    ACCESS = "access",
+	    COMPLAINT = "complaint",
+	    CORRECTION = "correction",
+	    DELETION = "deletion",
+	    OBJECTION = "objection",
+	    PORTABILITY = "portability",
+	    RESTRICTION = "restriction",
+	    WITHDRAW_CONSENT = "withdraw_consent",
+	}
+	export enum Safeguard {
+	    ADEQUACY = "adequacy",
+	    BCR = "bcr",
+	    DEROGATION = "derogation",
+	    DPF = "dpf",
+	    PIPL_CERTIFICATION = "pipl_certification",
+	    PIPL_SECURITY_ASSESSMENT = "pipl_security_assessment",
+	    PIPL_STANDARD_CONTRACT = "pipl_standard_contract",
+	    SCC = "scc",
+	    UK_ADDENDUM = "uk_addendum",
+	    UK_EXTENSION = "uk_extension",
+	    UK_IDTA = "uk_idta",
+	}
+	export enum ScreeningAction {
+	    BLOCK = "block",
+	    REDACT = "redact",
+	    WARN = "warn",
+	}
 	export class Text {
 	    en: string;
 	    "zh-CN": string;
@@ -3594,7 +3875,7 @@ export namespace privacy {
 	    prompt_logging?: boolean;
 	    prompt_log_days: number;
 	    pii_screening?: boolean;
-	    pii_screening_action: string;
+	    pii_screening_action: ScreeningAction;
 	
 	    static createFrom(source: any = {}) {
 	        return new AIUse(source);
@@ -4068,7 +4349,7 @@ export namespace privacy {
 	}
 	export class Recipient {
 	    name: string;
-	    role: string;
+	    role: RecipientRole;
 	    purpose: Text;
 	    location: Text;
 	    contact: string;
@@ -4117,7 +4398,7 @@ export namespace privacy {
 	export class Purpose {
 	    purpose: Text;
 	    categories: string[];
-	    legal_basis: string;
+	    legal_basis: LegalBasis;
 	    legitimate_interest: Text;
 	    method: Text;
 	
@@ -4162,8 +4443,8 @@ export namespace privacy {
 	    sold: boolean;
 	    shared: boolean;
 	    login_credentials: boolean;
-	    ccpa_category: string;
-	    special_category_condition: string;
+	    ccpa_category: CCPACategory;
+	    special_category_condition: Art9Condition;
 	    sensitive_necessity: Text;
 	
 	    static createFrom(source: any = {}) {

@@ -41,6 +41,8 @@ export function ModerationPII():Promise<string>;
 
 export function Pause(arg1:number):Promise<void>;
 
+export function QueryResults(arg1:number,arg2:moderation.ResultQuery):Promise<moderation.QueryPage>;
+
 export function RedactPII(arg1:string):Promise<string>;
 
 export function RemoveItem(arg1:number):Promise<void>;

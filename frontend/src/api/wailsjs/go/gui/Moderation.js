@@ -78,6 +78,10 @@ export function Pause(arg1) {
   return window['go']['gui']['Moderation']['Pause'](arg1);
 }
 
+export function QueryResults(arg1, arg2) {
+  return window['go']['gui']['Moderation']['QueryResults'](arg1, arg2);
+}
+
 export function RedactPII(arg1) {
   return window['go']['gui']['Moderation']['RedactPII'](arg1);
 }
