@@ -7,7 +7,7 @@
 import * as OrgBindings from './wailsjs/go/gui/Org';
 import { call } from './errors';
 import { nothing, text } from './decode';
-import { keysDecoders, recoverError, type KeyFinding } from './keys';
+import { keysDecoders, type KeyFinding } from './keys';
 import type { Text } from './types';
 
 // --- types -------------------------------------------------------------------
@@ -371,13 +371,7 @@ function decodeSnapshot(v: unknown): OrgSnapshot {
 
 // --- calls -------------------------------------------------------------------
 
-async function callOrg<T>(fn: () => Promise<unknown>, decode: (raw: unknown) => T): Promise<T> {
-  try {
-    return await call(fn, decode);
-  } catch (e) {
-    throw recoverError(e);
-  }
-}
+const callOrg = call;
 
 export const orgConnection = (): Promise<OrgConnection> => callOrg(() => screen.Connection(), decodeConnection);
 
