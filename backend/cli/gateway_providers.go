@@ -7,7 +7,7 @@ import (
 	"text/tabwriter"
 
 	"steward/backend/gateway"
-	)
+)
 
 // gatewaySubcommands are `steward gateway`'s subcommands; with none, or
 // with flags only, the command serves the gateway.
