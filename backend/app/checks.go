@@ -18,7 +18,7 @@ type Checks struct {
 }
 
 func newChecks(c *core, g *Gateway, m *Moderation) *Checks {
-	src := checks.Sources{Keys: c.keys, Leaks: c.leaks, Gateway: g.access, Usage: c.usage,
+	src := checks.Sources{Keys: teamRegister{c.keys, c.org}, Leaks: c.leaks, Gateway: g.access, Usage: c.usage,
 		Reconciliations: c.recs, Moderation: m.svc, Privacy: c.privacy, Providers: providerDrill{g}, Org: orgSource{c.org}}
 	c.checks = checks.New(c.store, c.checklist, src, checks.Options{Now: c.opts.Now})
 	return &Checks{c: c, svc: c.checks}

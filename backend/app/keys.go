@@ -91,7 +91,9 @@ func (k *Keys) Events(ctx context.Context, label string) ([]keys.Event, error) {
 }
 
 // Findings computes the hygiene findings.
-func (k *Keys) Findings(ctx context.Context) ([]keys.Finding, error) { return k.c.keys.Findings(ctx) }
+func (k *Keys) Findings(ctx context.Context) ([]keys.Finding, error) {
+	return teamRegister{k.c.keys, k.c.org}.Findings(ctx)
+}
 
 // Policies returns each environment's rotation period.
 func (k *Keys) Policies(ctx context.Context) ([]keys.Policy, error) { return k.c.keys.Policies(ctx) }

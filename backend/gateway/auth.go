@@ -63,21 +63,18 @@ func maskToken(tok string) string {
 // scrubSecrets replaces anything in s that looks like an API key or a
 // member token with its redacted form, before s is shown or kept.
 func scrubSecrets(s string) string {
-	if !strings.Contains(s, "sk-") && !strings.Contains(s, TokenPrefix) {
+	s = secret.RedactKeys(s) // the one key detector every redaction point shares
+	if !strings.Contains(s, TokenPrefix) {
 		return s
 	}
 	var b strings.Builder
 	for i := 0; i < len(s); {
-		if strings.HasPrefix(s[i:], "sk-") || strings.HasPrefix(s[i:], TokenPrefix) {
+		if strings.HasPrefix(s[i:], TokenPrefix) {
 			j := i
 			for j < len(s) && isKeyChar(s[j]) {
 				j++
 			}
-			if strings.HasPrefix(s[i:], TokenPrefix) {
-				b.WriteString(maskToken(s[i:j]))
-			} else {
-				b.WriteString(secret.Redact(s[i:j]))
-			}
+			b.WriteString(maskToken(s[i:j]))
 			i = j
 			continue
 		}
