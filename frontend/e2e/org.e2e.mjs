@@ -85,7 +85,7 @@ const steps = [
       needsOrg();
       await waitForServer(BASE_URL);
       await page.goto(BASE_URL);
-      await page.waitForSelector($('screen-checklist'));
+      await page.waitForSelector($('screen-overview'));
       await page.click($('nav-settings'));
       await page.click($('lang-en'));
       await page.waitForSelector(`${$('lang-en')}[aria-checked="true"]`);
