@@ -4,8 +4,11 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
 	"slices"
 	"strconv"
+	"syscall"
 	"text/tabwriter"
 
 	"steward/backend/app"
@@ -124,6 +127,8 @@ func withRun(ctx context.Context, env *Env, name string, args []string, fn func(
 // interrupt (ctx ending) pauses the run. It returns errFinding when some
 // prompts could not be moderated or the run did not finish.
 func sendRun(ctx context.Context, env *Env, svc *app.Services, id int64) error {
+	ctx, unhook := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer unhook()
 	stop := context.AfterFunc(ctx, func() { svc.Moderation.Pause(context.Background(), id) })
 	defer stop()
 	r, err := svc.Moderation.Resume(ctx, id)

@@ -203,3 +203,12 @@ func writePNG(t *testing.T, path string) {
 		t.Fatal(err)
 	}
 }
+
+func TestHelpListsTheParityCommands(t *testing.T) {
+	_, out, _ := run(t, t.TempDir(), "help")
+	for _, want := range []string{"moderation ", "suite create|rename|delete|import", "reconcile, bodies", "drafts, polish"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("help does not mention %q:\n%s", want, out)
+		}
+	}
+}
