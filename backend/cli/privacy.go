@@ -14,6 +14,7 @@ import (
 func runPrivacy(ctx context.Context, env *Env, args []string) error {
 	sub := map[string]func(context.Context, *Env, []string) error{
 		"draft": privacyDraft, "check": privacyCheck, "answers": privacyAnswers, "suggestions": privacySuggestions, "drafts": privacyDrafts,
+		"polish": privacyPolish,
 	}
 	return dispatch("privacy", sub, ctx, env, args)
 }

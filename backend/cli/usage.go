@@ -13,7 +13,7 @@ import (
 func runUsage(ctx context.Context, env *Env, args []string) error {
 	sub := map[string]func(context.Context, *Env, []string) error{
 		"report": usageReport, "policy": usagePolicy, "budget": usageBudget, "alerts": usageAlerts,
-		"prices": usagePrices, "keys": usageKeys,
+		"prices": usagePrices, "keys": usageKeys, "reconcile": usageReconcile, "bodies": usageBodies,
 	}
 	return dispatch("usage", sub, ctx, env, args)
 }
