@@ -1,6 +1,6 @@
 // End-to-end test of the Organization screen in a real browser: a key of the
 // organization is registered, leaks into a file, is found by a leak scan and
-// is revoked in OpenAI from the Organization screen.
+// is revoked in OpenAI from the Leak scan screen's finding.
 //
 // Runs against the app served by `wails dev` (STEWARD_E2E_URL) and the
 // OpenAI stand-in scripts/e2e.sh starts (STEWARD_E2E_OPENAI_URL) with an
@@ -155,12 +155,24 @@ const steps = [
     'revoke the leaked key in OpenAI',
     async () => {
       needsOrg();
-      await page.click($('org-revoke-key_e2e_1'));
+      // From the Leak scan screen's finding for the registered key.
+      await page.click($('nav-leakscan'));
+      await page.waitForSelector(`${$('leak-results')}, ${$('leak-folders')}`);
+      if (!(await page.locator($('leak-results')).count())) {
+        await page.click($('leak-start'));
+        await page.waitForSelector($('leak-results'), { timeout: 120_000 });
+      }
+      const finding = page.locator(`${$('leak-group-critical')} ${$('leak-finding')}`).filter({ hasText: fx.label }).first();
+      await finding.locator($('org-link-revoke')).click();
       await page.waitForSelector($('org-revoke-dialog'));
       const call = await page.locator($('org-revoke-call')).innerText();
       assert(call === 'DELETE /organization/projects/proj_e2e/api_keys/key_e2e_1', `the dialog shows ${call}`);
       await shot('03-confirm');
       await page.click($('org-revoke-confirm'));
+      await finding.locator($('org-revoked')).waitFor();
+      // The Organization screen shows it revoked too.
+      await page.click($('nav-org'));
+      await page.waitForSelector($('org-screen'));
       await page.waitForSelector(`${$('org-key-key_e2e_1')}[data-status="revoked"]`);
       const keys = await goCall('gui.Keys.Keys');
       const rec = (keys.value ?? []).find((k) => k.label === fx.label);

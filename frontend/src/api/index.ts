@@ -29,6 +29,7 @@ export * from './moderation';
 export * from './privacy';
 export * from './usage';
 export * from './gateway';
+export * from './gatewayEvents';
 export * from './checks';
 export * from './org';
 

@@ -51,6 +51,8 @@ export const orgEn = {
   'org.choose.pick': 'This one',
   'org.choose.failed': 'Couldn’t link the key',
 
+  'org.link.revoked': 'Revoked in OpenAI',
+  'org.link.hint': 'Delete this key in OpenAI: “{name}” in project {project}',
   'org.revoke.title': 'Revoke in OpenAI',
   'org.revoke.lead': 'Steward will ask OpenAI to delete this key now. Anything still using it stops working.',
   'org.revoke.key': 'Key',

@@ -51,6 +51,8 @@ export const orgZh: Record<keyof typeof orgEn, string> = {
   'org.choose.pick': '就是这把',
   'org.choose.failed': '无法关联密钥',
 
+  'org.link.revoked': '已在 OpenAI 吊销',
+  'org.link.hint': '在 OpenAI 删除这把密钥：项目 {project} 中的“{name}”',
   'org.revoke.title': '在 OpenAI 吊销',
   'org.revoke.lead': 'Steward 将立即请求 OpenAI 删除这把密钥，仍在使用它的地方都会停止工作。',
   'org.revoke.key': '密钥',

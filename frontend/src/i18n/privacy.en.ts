@@ -279,7 +279,7 @@ export const privacyEn = {
     'Steward only drafts from your answers. Have a qualified lawyer review the policy before you publish it.',
   'privacy.draft.language': 'Language',
   'privacy.draft.todo':
-    '{count} element is still missing; the draft marks it [TODO]. | {count} elements are still missing; the draft marks them [TODO].',
+    '{count} element is still missing; the draft marks it {marker}. | {count} elements are still missing; the draft marks them {marker}.',
   'privacy.draft.complete': 'Nothing is missing.',
   'privacy.draft.saveVersion': 'Save version',
   'privacy.draft.saveVersionIn': 'Saves the {lang} draft as a new version',

@@ -266,7 +266,7 @@ export const privacyZh: Record<keyof typeof privacyEn, string> = {
   'privacy.draft.banner.title': '本文件为草稿，须经律师审阅，不构成法律意见',
   'privacy.draft.banner.text': 'Steward 仅根据您的答案生成草稿。正式发布前，请交由专业律师审阅。',
   'privacy.draft.language': '语言',
-  'privacy.draft.todo': '尚缺 {count} 项内容，草稿中以“待补充”标出。',
+  'privacy.draft.todo': '尚缺 {count} 项内容，草稿中以 {marker} 标出。',
   'privacy.draft.complete': '没有缺失的内容。',
   'privacy.draft.saveVersion': '保存版本',
   'privacy.draft.saveVersionIn': '将{lang}草稿保存为新版本',

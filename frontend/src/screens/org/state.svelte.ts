@@ -86,11 +86,11 @@ class OrgState {
     await this.loadSnapshot();
   }
 
-  async revoke(row: api.OrgKeyRow, confirmServiceAccount: string): Promise<api.OrgRevokeResult> {
-    const res = await api.revokeOrgKey({ label: '', project_id: row.project_id, key_id: row.id }, confirmServiceAccount);
+  async revoke(target: api.OrgRevokeTarget, confirmServiceAccount: string): Promise<api.OrgRevokeResult> {
+    const res = await api.revokeOrgKey(target, confirmServiceAccount);
     // The deletion is in the audit log now: bring it into the timeline.
     await api.importOrgAudit().catch(() => null);
-    await this.loadSnapshot();
+    if (this.connection?.connected) await this.loadSnapshot().catch(() => null);
     return res;
   }
 }

@@ -19,12 +19,15 @@ class OverviewState {
   async load(): Promise<void> {
     this.loading = true;
     this.error = null;
-    const [o, status] = await Promise.allSettled([api.checksOverview(), api.gatewayStatus()]);
+    const [o, status, events] = await Promise.allSettled([api.checksOverview(), api.gatewayStatus(), api.gatewayEvents()]);
     this.loading = false;
     if (o.status === 'fulfilled') this.data = o.value;
     else this.error = api.toAppError(o.reason);
     // The gateway's alerts are a bonus: an unreadable status hides them only.
-    this.alerts = status.status === 'fulfilled' ? status.value.stats.alerts : [];
+    // The stored ones show the last days' alerts while the gateway is stopped.
+    const live = status.status === 'fulfilled' ? status.value.stats.alerts : [];
+    const stored = events.status === 'fulfilled' ? api.storedAlerts(events.value, new Date()) : [];
+    this.alerts = api.mergeAlerts(live, stored);
   }
 
   /** Runs every workspace's checks in turn, then reloads; returns the counts. */
