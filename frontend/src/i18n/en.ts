@@ -9,6 +9,7 @@ import { usageEn } from './usage.en';
 import { gatewayEn } from './gateway.en';
 import { overviewEn } from './overview.en';
 import { orgEn } from './org.en';
+import { searchEn } from './search.en';
 
 export const en = {
   ...keysEn,
@@ -19,6 +20,7 @@ export const en = {
   ...gatewayEn,
   ...overviewEn,
   ...orgEn,
+  ...searchEn,
   'common.back': 'Back',
   'common.next': 'Next',
   'common.cancel': 'Cancel',

@@ -8,6 +8,7 @@ import { usageZh } from './usage.zh-CN';
 import { gatewayZh } from './gateway.zh-CN';
 import { overviewZh } from './overview.zh-CN';
 import { orgZh } from './org.zh-CN';
+import { searchZhCN } from './search.zh-CN';
 
 export const zhCN: Record<MessageKey, string> = {
   ...keysZh,
@@ -18,6 +19,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...gatewayZh,
   ...overviewZh,
   ...orgZh,
+  ...searchZhCN,
   'common.back': '上一步',
   'common.next': '下一步',
   'common.cancel': '取消',
