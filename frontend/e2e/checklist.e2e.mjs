@@ -11,7 +11,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runSteps } from './harness.mjs';
+import { checkA11y, runSteps } from './harness.mjs';
 
 const BASE_URL = process.env.STEWARD_E2E_URL || 'http://localhost:34115';
 const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), 'artifacts');
@@ -282,6 +282,7 @@ const steps = [
       assert(/\.pdf$/i.test(pdfPath.trim()), `PDF export toast shows "${pdfPath}"`);
     },
   ],
+  ['the checklist screen, as this suite leaves it, has no serious accessibility problem', () => checkA11y(page, 'checklist')],
   [
     'restore the language and delete the workspace',
     async () => {

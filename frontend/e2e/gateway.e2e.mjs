@@ -17,7 +17,7 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runSteps } from './harness.mjs';
+import { checkA11y, runSteps } from './harness.mjs';
 
 const BASE_URL = process.env.STEWARD_E2E_URL || 'http://localhost:34115';
 const OPENAI_URL = process.env.STEWARD_E2E_OPENAI_URL || '';
@@ -346,6 +346,7 @@ const steps = [
       await toast('success');
     },
   ],
+  ['the gateway screen, as this suite leaves it, has no serious accessibility problem', () => checkA11y(page, 'gateway')],
   [
     'switch to Chinese, see the Gateway screen in Chinese, and switch back',
     async () => {

@@ -3,7 +3,8 @@
 // rest are reported as not run), keeps a screenshot of a failure, fails the
 // file on any uncaught error in the page, and prints "N passed, N failed"
 // last. Steps use the page the runner hands to onPage.
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const CHROMIUM = process.env.STEWARD_E2E_CHROMIUM || '/usr/bin/chromium';
@@ -103,4 +104,26 @@ export async function runSteps(steps, o) {
   await browser?.close();
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(failed > 0 ? 1 : 0);
+}
+
+const AXE = join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', 'axe-core', 'axe.min.js');
+
+/**
+ * Runs axe-core on the page as it is now and throws on any violation of
+ * impact serious or critical, naming each rule, its impact and its first
+ * targets. Lesser findings are printed as comments, not failures.
+ * @param {import('playwright-core').Page} page
+ * @param {string} name what the page shows, for the message
+ */
+export async function checkA11y(page, name) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ') + (n.any?.[0]?.data?.contrastRatio ? ` (${n.any[0].data.fgColor} on ${n.any[0].data.bgColor}: ${n.any[0].data.contrastRatio})` : '')), count: v.nodes.length }));
+  });
+  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  for (const v of violations.filter((v) => !bad.includes(v))) console.log(`# a11y ${name}: ${v.id} (${v.impact}) ${v.targets.join(', ')}`);
+  if (bad.length > 0) {
+    throw new Error(`accessibility (${name}): ${bad.map((v) => `${v.id} [${v.impact}] ×${v.count} at ${v.targets.join(', ')}`).join('; ')}`);
+  }
 }

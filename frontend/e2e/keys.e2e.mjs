@@ -15,7 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runSteps } from './harness.mjs';
+import { checkA11y, runSteps } from './harness.mjs';
 
 const BASE_URL = process.env.STEWARD_E2E_URL || 'http://localhost:34115';
 const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), 'artifacts');
@@ -374,6 +374,7 @@ const steps = [
       await shot('17-member-removed');
     },
   ],
+  ['the keys screen, as this suite leaves it, has no serious accessibility problem', () => checkA11y(page, 'keys')],
   [
     'remove the other member',
     async () => {

@@ -20,7 +20,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, existsSync 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runSteps } from './harness.mjs';
+import { checkA11y, runSteps } from './harness.mjs';
 
 const BASE_URL = process.env.STEWARD_E2E_URL || 'http://localhost:34115';
 // A big folder to start a scan that is still running when it is cancelled.
@@ -541,6 +541,7 @@ const steps = [
       await shot('13-zh-overview');
     },
   ],
+  ['the leakscan screen, as this suite leaves it, has no serious accessibility problem', () => checkA11y(page, 'leakscan')],
   [
     'restore the language and clean up',
     async () => {

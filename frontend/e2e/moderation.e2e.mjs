@@ -16,7 +16,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runSteps, Skip } from './harness.mjs';
+import { checkA11y, runSteps, Skip } from './harness.mjs';
 
 const BASE_URL = process.env.STEWARD_E2E_URL || 'http://localhost:34115';
 const OPENAI_URL = process.env.STEWARD_E2E_OPENAI_URL || '';
@@ -456,6 +456,7 @@ const steps = [
       }
     },
   ],
+  ['the moderation screen, as this suite leaves it, has no serious accessibility problem', () => checkA11y(page, 'moderation')],
   [
     'restore the language and the base URL, and delete the suite',
     async () => {

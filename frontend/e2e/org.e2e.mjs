@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runSteps, Skip } from './harness.mjs';
+import { checkA11y, runSteps, Skip } from './harness.mjs';
 
 const BASE_URL = process.env.STEWARD_E2E_URL || 'http://localhost:34115';
 const OPENAI_URL = process.env.STEWARD_E2E_OPENAI_URL || '';
@@ -198,6 +198,7 @@ const steps = [
       await assertNoSecretShown();
     },
   ],
+  ['the org screen, as this suite leaves it, has no serious accessibility problem', () => checkA11y(page, 'org')],
   [
     'disconnect and restore the base URL',
     async () => {

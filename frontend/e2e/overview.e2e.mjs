@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync, re
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runSteps, Skip } from './harness.mjs';
+import { checkA11y, runSteps, Skip } from './harness.mjs';
 
 const BASE_URL = process.env.STEWARD_E2E_URL || 'http://localhost:34115';
 const OPENAI_KEY = process.env.STEWARD_E2E_OPENAI_KEY || '';
@@ -235,6 +235,7 @@ const steps = [
       await shot('06-bundle');
     },
   ],
+  ['the overview screen, as this suite leaves it, has no serious accessibility problem', () => checkA11y(page, 'overview')],
   [
     'the Overview speaks Chinese too',
     async () => {

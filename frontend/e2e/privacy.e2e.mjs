@@ -15,7 +15,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runSteps } from './harness.mjs';
+import { checkA11y, runSteps } from './harness.mjs';
 
 const BASE_URL = process.env.STEWARD_E2E_URL || 'http://localhost:34115';
 const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), 'artifacts');
@@ -301,6 +301,7 @@ const steps = [
       await shot('10-exported');
     },
   ],
+  ['the privacy screen, as this suite leaves it, has no serious accessibility problem', () => checkA11y(page, 'privacy')],
   [
     'remove the checklist workspace made for the test',
     async () => {

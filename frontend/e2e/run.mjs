@@ -14,10 +14,11 @@ import { fileURLToPath } from 'node:url';
 
 const dir = dirname(fileURLToPath(import.meta.url));
 const FIRST = 'overview.e2e.mjs';
+const LAST = 'a11y.e2e.mjs'; // checks every screen with the data the other suites left
 const only = process.argv[2] || process.env.STEWARD_E2E_ONLY; // a file name prefix, e.g. org
 const files = readdirSync(dir)
   .filter((f) => f.endsWith('.e2e.mjs') && (!only || f.startsWith(only)))
-  .sort((a, b) => Number(b === FIRST) - Number(a === FIRST) || a.localeCompare(b));
+  .sort((a, b) => Number(b === FIRST) - Number(a === FIRST) || Number(a === LAST) - Number(b === LAST) || a.localeCompare(b));
 let passed = 0;
 let failed = 0;
 let keyEnsured = false;

@@ -15,7 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runSteps } from './harness.mjs';
+import { checkA11y, runSteps } from './harness.mjs';
 
 const BASE_URL = process.env.STEWARD_E2E_URL || 'http://localhost:34115';
 const OPENAI_URL = process.env.STEWARD_E2E_OPENAI_URL || '';
@@ -440,6 +440,7 @@ const steps = [
       await dismissToasts();
     },
   ],
+  ['the usage screen, as this suite leaves it, has no serious accessibility problem', () => checkA11y(page, 'usage')],
   [
     'switch to Chinese, see the Usage screen in Chinese, and switch back',
     async () => {
