@@ -4,6 +4,7 @@
 # playwright-core in Debian's chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ -z "${STEWARD_E2E_LOCKED:-}" ]; then exec env STEWARD_E2E_LOCKED=1 flock /tmp/steward-e2e.lock "$0" "$@"; fi
 if [ -z "${STEWARD_E2E_INNER:-}" ]; then
   exec env STEWARD_E2E_INNER=1 xvfb-run -a -s "-screen 0 1366x900x24" scripts/with-keyring.sh "$0" "$@"
 fi
