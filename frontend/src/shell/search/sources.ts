@@ -8,6 +8,7 @@ import {
   listMembers,
   listModerationSuites,
   listWorkspaces,
+  type KeyRecord,
 } from '../../api';
 import { pick, t } from '../../i18n/index.svelte';
 import { SCREENS } from '../router.svelte';
@@ -59,8 +60,15 @@ async function memberEntries(): Promise<Entry[]> {
   }));
 }
 
+// A rotated key keeps its label, so one label can name several records: the
+// palette shows the newest, which is the one the Keys screen opens.
 async function keyEntries(): Promise<Entry[]> {
-  return (await listKeys()).map((k) => ({
+  const newest = new Map<string, KeyRecord>();
+  for (const k of await listKeys()) {
+    const had = newest.get(k.label);
+    if (!had || k.id > had.id) newest.set(k.label, k);
+  }
+  return [...newest.values()].map((k) => ({
     group: 'key',
     id: k.label,
     title: k.label,
@@ -104,9 +112,16 @@ export async function loadEntries(): Promise<Loaded> {
   const settled = await Promise.allSettled(sources.map(([, load]) => load()));
   const entries = screenEntries();
   const failed: Group[] = [];
+  const ids = new Set(entries.map((e) => `${e.group}:${e.id}`));
   settled.forEach((r, i) => {
-    if (r.status === 'fulfilled') entries.push(...r.value);
-    else {
+    if (r.status === 'fulfilled') {
+      // One row per group and id, whatever a source returns.
+      for (const e of r.value) {
+        const id = `${e.group}:${e.id}`;
+        if (!ids.has(id)) entries.push(e);
+        ids.add(id);
+      }
+    } else {
       failed.push(sources[i]![0]);
       console.warn(`search: load ${sources[i]![0]}:`, r.reason);
     }
