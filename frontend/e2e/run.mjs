@@ -15,9 +15,10 @@ import { fileURLToPath } from 'node:url';
 const dir = dirname(fileURLToPath(import.meta.url));
 const FIRST = 'overview.e2e.mjs';
 const LAST = 'a11y.e2e.mjs'; // checks every screen with the data the other suites left
-const only = process.argv[2] || process.env.STEWARD_E2E_ONLY; // a file name prefix, e.g. org
+// File name prefixes, comma-separated, e.g. org or keys,search.
+const only = (process.argv[2] || process.env.STEWARD_E2E_ONLY || '').split(',').filter(Boolean);
 const files = readdirSync(dir)
-  .filter((f) => f.endsWith('.e2e.mjs') && (!only || f.startsWith(only)))
+  .filter((f) => f.endsWith('.e2e.mjs') && (only.length === 0 || only.some((p) => f.startsWith(p))))
   .sort((a, b) => Number(b === FIRST) - Number(a === FIRST) || Number(a === LAST) - Number(b === LAST) || a.localeCompare(b));
 let passed = 0;
 let failed = 0;
