@@ -15,7 +15,7 @@ import (
 	"go.opentelemetry.io/otel/sdk/metric/metricdata"
 	"go.opentelemetry.io/otel/sdk/resource"
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
-	semconv "go.opentelemetry.io/otel/semconv/v1.40.0"
+	semconv "go.opentelemetry.io/otel/semconv/v1.43.0" // the SDK's resource detectors' version
 
 	"steward/backend/apperr"
 	"steward/backend/secret"
@@ -71,7 +71,8 @@ func newExporters(ctx context.Context, endpoint string, f *failures) (sdktrace.S
 	return spanExporter{se, f}, metricExporter{me, f}, nil
 }
 
-// newResource names the service; OTEL_SERVICE_NAME and
+// newResource names the service (in the semconv version of the SDK's own
+// detectors, which a resource must not mix); OTEL_SERVICE_NAME and
 // OTEL_RESOURCE_ATTRIBUTES override and add to it.
 func newResource(ctx context.Context, version string) (*resource.Resource, error) {
 	res, err := resource.New(ctx,

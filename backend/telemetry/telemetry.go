@@ -26,6 +26,7 @@ import (
 	"go.opentelemetry.io/otel/propagation"
 	sdkmetric "go.opentelemetry.io/otel/sdk/metric"
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
+	semconv "go.opentelemetry.io/otel/semconv/v1.40.0"
 	"go.opentelemetry.io/otel/trace"
 
 	"steward/backend/gateway"
@@ -129,12 +130,13 @@ func New(ctx context.Context, opts Options) (*Exporter, error) {
 		sdktrace.WithSpanProcessor(sdktrace.NewBatchSpanProcessor(se, sdktrace.WithBlocking())))
 	mp := sdkmetric.NewMeterProvider(sdkmetric.WithResource(res),
 		sdkmetric.WithReader(sdkmetric.NewPeriodicReader(me)))
-	inst, err := newInstruments(mp.Meter(scope, metric.WithInstrumentationVersion(opts.Version)))
+	inst, err := newInstruments(mp.Meter(scope, metric.WithInstrumentationVersion(opts.Version),
+		metric.WithSchemaURL(semconv.SchemaURL)))
 	if err != nil {
 		return nil, errors.Join(err, tp.Shutdown(ctx), mp.Shutdown(ctx))
 	}
 	e := &Exporter{
-		tp: tp, mp: mp, tracer: tp.Tracer(scope, trace.WithInstrumentationVersion(opts.Version)),
+		tp: tp, mp: mp, tracer: tp.Tracer(scope, trace.WithInstrumentationVersion(opts.Version), trace.WithSchemaURL(semconv.SchemaURL)),
 		inst: inst, content: opts.Content, log: opts.Log, fails: fails,
 		queue: make(chan item, opts.QueueSize), stop: make(chan struct{}), done: make(chan struct{}),
 	}
