@@ -28,7 +28,7 @@ type collector struct {
 	rm  []*metricpb.ResourceMetrics
 }
 
-func newCollector(t *testing.T) *collector {
+func newCollector(t testing.TB) *collector {
 	t.Helper()
 	c := &collector{}
 	srv := httptest.NewServer(http.HandlerFunc(c.serve(t)))
@@ -37,7 +37,7 @@ func newCollector(t *testing.T) *collector {
 	return c
 }
 
-func (c *collector) serve(t *testing.T) func(http.ResponseWriter, *http.Request) {
+func (c *collector) serve(t testing.TB) func(http.ResponseWriter, *http.Request) {
 	return func(w http.ResponseWriter, r *http.Request) {
 		var body io.Reader = r.Body
 		if r.Header.Get("Content-Encoding") == "gzip" {
@@ -159,7 +159,7 @@ func attrMap(kvs []*commonpb.KeyValue) map[string]any {
 }
 
 // blackhole is a collector that accepts connections and never answers.
-func blackhole(t *testing.T) string {
+func blackhole(t testing.TB) string {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
