@@ -8,7 +8,8 @@
 // to a bounded queue (a full queue drops the call's telemetry and counts
 // it), one worker turns calls into spans and metric points, a batch span
 // processor and a periodic metric reader send them, and export failures are
-// counted and logged at most once a minute. Prompt and answer text go out
+// counted and logged at most once a minute. Each export request times out
+// by the SDK's rule (10 s, or OTEL_EXPORTER_OTLP_TIMEOUT). Prompt and answer text go out
 // only when Options.Content is set and the gateway logs bodies, redacted by
 // the key detector.
 package telemetry
