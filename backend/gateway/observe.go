@@ -34,8 +34,9 @@ type Call struct {
 	// ResponseModel and ResponseID are the model and id the answer named.
 	ResponseModel string
 	ResponseID    string
-	// Primary is set when the primary provider was the last one tried.
-	Primary bool
+	// Primary is set when the primary provider was the last one tried;
+	// Azure when that provider is Azure OpenAI.
+	Primary, Azure bool
 	// ServerAddress and ServerPort name the upstream the call went to.
 	ServerAddress string
 	ServerPort    int
@@ -62,7 +63,7 @@ func (c *call) observe() {
 		Event: c.ev, End: c.ev.Time.Add(c.ev.Latency), Operation: c.op,
 		RequestModel:  cmp.Or(c.info.model, c.deployment),
 		ResponseModel: c.t.model, ResponseID: c.t.id,
-		Primary: c.up.Primary, ServerAddress: c.up.base.Hostname(),
+		Primary: c.up.Primary, Azure: c.up.azure, ServerAddress: c.up.base.Hostname(),
 		Refused: c.refused, Header: c.r.Header,
 	}
 	o.ServerPort, _ = strconv.Atoi(c.up.base.Port())

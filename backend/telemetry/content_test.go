@@ -54,3 +54,18 @@ func TestContentShapes(t *testing.T) {
 		})
 	}
 }
+
+func TestProviderNames(t *testing.T) {
+	for _, tc := range []struct {
+		c    gateway.Call
+		want string
+	}{
+		{gateway.Call{Primary: true, Event: usage.Event{Provider: "primary"}}, "openai"},
+		{gateway.Call{Primary: true, Azure: true, Event: usage.Event{Provider: "primary"}}, "azure.ai.openai"},
+		{gateway.Call{Event: usage.Event{Provider: "deepseek"}}, "deepseek"},
+	} {
+		if got := providerName(&tc.c); got != tc.want {
+			t.Errorf("providerName(%+v) = %q; want %q", tc.c, got, tc.want)
+		}
+	}
+}

@@ -51,9 +51,12 @@ func operationName(op string) string {
 	return strings.ReplaceAll(strings.Trim(op, "/"), "/", ".")
 }
 
-// providerName is gen_ai.provider.name: "openai" for the primary, else
-// the fallback provider's name.
+// providerName is gen_ai.provider.name: "openai" for the primary (or
+// "azure.ai.openai" for an Azure one), else the fallback provider's name.
 func providerName(c *gateway.Call) string {
+	if c.Primary && c.Azure {
+		return semconv.GenAIProviderNameAzureAIOpenAI.Value.AsString()
+	}
 	if c.Primary || c.Event.Provider == "" {
 		return semconv.GenAIProviderNameOpenAI.Value.AsString()
 	}
