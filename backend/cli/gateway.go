@@ -21,6 +21,7 @@ func runGateway(ctx context.Context, env *Env, args []string) error {
 	listen := fs.String("listen", "", "address to listen on (default 127.0.0.1:8787, or the saved setting)")
 	upstream := fs.String("upstream", "", "the API to forward to (default OpenAI's, or the saved setting)")
 	keyLabel := fs.String("key", "", "the registered key member-token calls are sent with")
+	otlp := addOTLPFlags(fs)
 	if _, err := parse(fs, args); err != nil {
 		return err
 	}
@@ -34,6 +35,11 @@ func runGateway(ctx context.Context, env *Env, args []string) error {
 				*dst = v
 			}
 		}
+		stopTelemetry, err := startTelemetry(ctx, env, svc, otlp)
+		if err != nil {
+			return err
+		}
+		defer stopTelemetry()
 		ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
 		defer stop()
 		st, err := svc.ServeGateway(ctx, cfg, gatewayLogger(env), func(gw *gateway.Gateway) {

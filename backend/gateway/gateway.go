@@ -48,6 +48,8 @@ type Deps struct {
 	// Guard holds what ban avoidance needs: the safety-identifier secret,
 	// the end-user blocklist and the event log. Nil turns those features off.
 	Guard *Guard
+	// Calls, when set, hears of each finished call (telemetry export).
+	Calls CallObserver
 }
 
 // Gateway is the local OpenAI-compatible proxy. Build one with New, serve
@@ -72,6 +74,7 @@ type Gateway struct {
 	alerts  *alertBook
 	room    headroomBook
 	guard   *Guard
+	calls   CallObserver
 	bg      sync.WaitGroup // calls, and the last-used writes they start, still running
 
 	noKey bool // no KeySource and no key label: member tokens cannot be served
@@ -117,6 +120,7 @@ func New(cfg Config, deps Deps) (*Gateway, error) {
 		over: deps.Overflow, bodies: deps.LogBodies, now: deps.Now, log: deps.Log,
 		alerts:  &alertBook{log: deps.Log, hook: deps.OnAlert},
 		guard:   deps.Guard,
+		calls:   deps.Calls,
 		keys:    keys,
 		owners:  &owners{lookup: deps.Lookup, now: deps.Now, m: map[string]ownerEntry{}},
 		limits:  newLimits(deps.Now, deps.TokensSince),

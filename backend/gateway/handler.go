@@ -268,6 +268,7 @@ func (c *call) finish() {
 	}
 	c.warn()
 	g.record(*ev)
+	c.observe()
 	if c.hasPolicy && c.policy.TokensPerDay > 0 && ev.InputTokens > 0 {
 		g.limits.addTokens(ev.Member, ev.InputTokens+max(ev.OutputTokens, 0))
 	}

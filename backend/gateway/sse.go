@@ -92,6 +92,8 @@ func (s *sseReader) data(d []byte) {
 			typ = v
 		case "model":
 			s.t.setModel(v)
+		case "id":
+			s.t.setID(v)
 		case "usage":
 			s.t.setUsage(v)
 		case "error":

@@ -9,6 +9,7 @@ import (
 // tally is what the gateway learnt about a call from its answer.
 type tally struct {
 	model     string
+	id        string // the answer's id ("chatcmpl-…", "resp_…")
 	hasUsage  bool
 	input     int64
 	cached    int64
@@ -78,6 +79,16 @@ func (t *tally) setModel(raw []byte) {
 	}
 }
 
+// setID keeps the first id an answer names.
+func (t *tally) setID(raw []byte) {
+	if t.id != "" {
+		return
+	}
+	if s, ok := jsonString(raw); ok {
+		t.id = s
+	}
+}
+
 // setError reads the API's error object: {"message", "type", "param", "code"}.
 func (t *tally) setError(raw []byte) {
 	if !isObject(raw) {
@@ -107,6 +118,8 @@ func (t *tally) readObject(b []byte) {
 		switch string(k) {
 		case "model":
 			t.setModel(v)
+		case "id":
+			t.setID(v)
 		case "usage":
 			t.setUsage(v)
 		case "error":
