@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os/signal"
 	"strings"
+	"sync"
 	"syscall"
 
 	"steward/backend/app"
@@ -40,11 +41,18 @@ func runGateway(ctx context.Context, env *Env, args []string) error {
 		}
 		ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
 		defer stop()
-		go func() {
-			<-ctx.Done()
-			stop() // a second signal stops at once
-			fmt.Fprintf(env.Stderr, "Stopping: letting calls in flight finish (up to %s), then writing the usage log.\n", *hf.drain)
-		}()
+		served := make(chan struct{})
+		var wg sync.WaitGroup
+		defer wg.Wait()
+		defer close(served)
+		wg.Go(func() {
+			select {
+			case <-ctx.Done():
+				stop() // a second signal stops at once
+				fmt.Fprintf(env.Stderr, "Stopping: letting calls in flight finish (up to %s), then writing the usage log.\n", *hf.drain)
+			case <-served:
+			}
+		})
 		st, err := svc.ServeGateway(ctx, app.ServeOptions{
 			Config: cfg, Log: gatewayLogger(env), AdminListen: *hf.admin, DrainTimeout: *hf.drain, UpstreamKeyFile: *hf.keyFile,
 			Started: func(gw *gateway.Gateway, admin string) {
