@@ -49,8 +49,8 @@ type ServeOptions struct {
 // with the saved fallbacks, holding the data folder's gateway lock. A
 // gateway on a full disk, or with an upstream key file it cannot use, does
 // not start. When ctx ends it stops accepting calls, lets those in flight
-// finish (up to DrainTimeout) and returns; the usage rows they made are
-// written when the Services close.
+// finish (up to DrainTimeout), writes the usage rows still queued (up to
+// ten seconds; Close writes any left) and returns.
 func (s *Services) ServeGateway(ctx context.Context, o ServeOptions) (gateway.Stats, error) {
 	lock, err := gateway.LockDataDir(s.c.dir, o.Config.Listen)
 	if err != nil {
@@ -107,6 +107,11 @@ func (s *Services) ServeGateway(ctx context.Context, o ServeOptions) (gateway.St
 	err = gw.Shutdown(shutdown) // /readyz answers 503 meanwhile
 	if admin != nil {
 		err = errors.Join(err, admin.Close(shutdown))
+	}
+	flush, cancelFlush := context.WithTimeout(context.Background(), 10*time.Second) // as closeUsage
+	defer cancelFlush()
+	if ferr := s.c.writer.Flush(flush); ferr != nil {
+		deps.Log.Warn("usage rows still queued at exit", "err", ferr)
 	}
 	if ws := s.c.writer.Stats(); o.Lost != nil && ws.Dropped > 0 {
 		o.Lost(usage.LostMessage(ws.Dropped, ws))
