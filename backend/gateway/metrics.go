@@ -16,6 +16,7 @@ const (
 	outcomeOK      = iota // answered by the upstream without an error
 	outcomeError          // the upstream answered with an error, or could not be reached
 	outcomeRefused        // the gateway answered the call itself (401, 403, 429, ...)
+	outcomeAbandoned      // the client went away before the answer ended
 	outcomes
 )
 
@@ -26,6 +27,8 @@ func outcomeName(o int) string {
 		return "ok"
 	case outcomeError:
 		return "error"
+	case outcomeAbandoned:
+		return "client_closed"
 	}
 	return "refused"
 }
@@ -89,6 +92,8 @@ func (m *callMetrics) observe(e *usage.Event, refused bool, upstream time.Durati
 	switch {
 	case refused:
 		out = outcomeRefused
+	case e.ErrorType == ReasonClientClosed:
+		out = outcomeAbandoned
 	case e.ErrorType != "":
 		out = outcomeError
 		m.upstreamErrors.Add(1)
@@ -112,7 +117,7 @@ func (g *Gateway) WriteMetrics(w io.Writer, queue func() QueueStats) error {
 	m := &g.stats.metrics
 	m.init()
 	p := &promWriter{w: w}
-	p.help("steward_gateway_requests_total", "counter", "Calls the gateway finished, by outcome (ok, error, refused) and HTTP status class.")
+	p.help("steward_gateway_requests_total", "counter", "Calls the gateway finished, by outcome (ok, error, refused, client_closed) and HTTP status class.")
 	for o := range outcomes {
 		for c := range statusClasses {
 			if n := m.calls[o][c].Load(); n > 0 || (o == outcomeOK && c == 2) {
