@@ -13,10 +13,10 @@ import (
 
 // Outcomes of a call, the requests counter's "outcome" label.
 const (
-	outcomeOK      = iota // answered by the upstream without an error
-	outcomeError          // the upstream answered with an error, or could not be reached
-	outcomeRefused        // the gateway answered the call itself (401, 403, 429, ...)
-	outcomeAbandoned      // the client went away before the answer ended
+	outcomeOK        = iota // answered by the upstream without an error
+	outcomeError            // the upstream answered with an error, or could not be reached
+	outcomeRefused          // the gateway answered the call itself (401, 403, 429, ...)
+	outcomeAbandoned        // the client went away before the answer ended
 	outcomes
 )
 
