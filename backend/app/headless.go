@@ -1,7 +1,9 @@
 package app
 
 import (
+	"cmp"
 	"context"
+	"errors"
 	"log/slog"
 	"time"
 
@@ -16,16 +18,41 @@ import (
 // foreground or hand back configuration that holds a key, so the window
 // never binds them.
 
-// ServeGateway runs a gateway with cfg until ctx ends (the CLI's `steward
-// gateway`), with the saved fallbacks, holding the data folder's gateway
-// lock; log receives its operational lines (alerts among them) when not
-// nil, and started is called once it listens. A gateway on a full disk
-// does not start (the error names the full disk). While it serves, lost
-// is told whenever usage rows could not be saved (and when saving resumes),
-// and once more at the end with the total lost, so a headless gateway says
-// what the Usage screen shows; lost may be nil.
-func (s *Services) ServeGateway(ctx context.Context, cfg gateway.Config, log *slog.Logger, started func(*gateway.Gateway), lost func(msg string)) (gateway.Stats, error) {
-	lock, err := gateway.LockDataDir(s.c.dir, cfg.Listen)
+// DefaultDrainTimeout is how long a stopping gateway lets calls in flight
+// finish before cutting them off.
+const DefaultDrainTimeout = 30 * time.Second
+
+// ServeOptions configure ServeGateway.
+type ServeOptions struct {
+	Config gateway.Config
+	// Log receives the gateway's operational lines (alerts among them);
+	// the app log when nil.
+	Log *slog.Logger
+	// Started is called once the gateway listens, with the admin
+	// listener's address ("" without one).
+	Started func(gw *gateway.Gateway, admin string)
+	// Lost is told whenever usage rows could not be saved (and when saving
+	// resumes), and once more at the end with the total lost; may be nil.
+	Lost func(msg string)
+	// AdminListen is the address of the admin listener (/healthz, /readyz,
+	// /metrics); "" for none.
+	AdminListen string
+	// DrainTimeout bounds how long calls in flight may finish once ctx
+	// ends; DefaultDrainTimeout when zero.
+	DrainTimeout time.Duration
+	// UpstreamKeyFile, when set, is the file the upstream key is read from
+	// (gateway.KeyFromFile) instead of the registered key Config names.
+	UpstreamKeyFile string
+}
+
+// ServeGateway runs a gateway until ctx ends (the CLI's `steward gateway`),
+// with the saved fallbacks, holding the data folder's gateway lock. A
+// gateway on a full disk, or with an upstream key file it cannot use, does
+// not start. When ctx ends it stops accepting calls, lets those in flight
+// finish (up to DrainTimeout), writes the usage rows still queued (up to
+// ten seconds; Close writes any left) and returns.
+func (s *Services) ServeGateway(ctx context.Context, o ServeOptions) (gateway.Stats, error) {
+	lock, err := gateway.LockDataDir(s.c.dir, o.Config.Listen)
 	if err != nil {
 		return gateway.Stats{}, err
 	}
@@ -34,31 +61,60 @@ func (s *Services) ServeGateway(ctx context.Context, cfg gateway.Config, log *sl
 	if deps.Fallbacks, err = s.Gateway.providers.Fallbacks(ctx); err != nil {
 		return gateway.Stats{}, err
 	}
-	if log != nil {
-		deps.Log = log
+	if o.Log != nil {
+		deps.Log = o.Log
 	}
-	gw, err := gateway.New(cfg, deps)
+	if o.UpstreamKeyFile != "" {
+		deps.Keys = gateway.KeyFromFile(o.UpstreamKeyFile)
+		if _, err := deps.Keys.UpstreamKey(ctx); err != nil {
+			return gateway.Stats{}, err
+		}
+	}
+	gw, err := gateway.New(o.Config, deps)
 	if err != nil {
 		return gateway.Stats{}, err
 	}
-	if err := gw.Start(ctx); err != nil {
+	// The gateway stops below, draining; not on its own when ctx ends.
+	if err := gw.Start(context.WithoutCancel(ctx)); err != nil {
 		return gateway.Stats{}, err
 	}
-	started(gw)
+	var admin *gateway.AdminServer
+	if o.AdminListen != "" {
+		admin, err = gw.ServeAdmin(ctx, o.AdminListen, gateway.AdminOptions{Ping: s.Ping, Queue: s.c.writer.Stats, Log: deps.Log})
+		if err != nil {
+			return gateway.Stats{}, errors.Join(err, gw.Shutdown(ctx))
+		}
+	}
+	if o.Started != nil {
+		addr := ""
+		if admin != nil {
+			addr = admin.Addr()
+		}
+		o.Started(gw, addr)
+	}
 	watched := make(chan struct{})
 	go func() {
 		defer close(watched)
-		if lost != nil {
-			usage.WatchLost(ctx, s.c.writer, time.Second, lost)
+		if o.Lost != nil {
+			usage.WatchLost(ctx, s.c.writer, time.Second, o.Lost)
 		}
 	}()
 	<-ctx.Done()
 	<-watched // lost is never called from two goroutines at once
-	shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	drain := cmp.Or(o.DrainTimeout, DefaultDrainTimeout)
+	shutdown, cancel := context.WithTimeout(context.Background(), drain)
 	defer cancel()
-	err = gw.Shutdown(shutdown)
-	if ws := s.c.writer.Stats(); lost != nil && ws.Dropped > 0 {
-		lost(usage.LostMessage(ws.Dropped, ws))
+	err = gw.Shutdown(shutdown) // /readyz answers 503 meanwhile
+	if admin != nil {
+		err = errors.Join(err, admin.Close(shutdown))
+	}
+	flush, cancelFlush := context.WithTimeout(context.Background(), 10*time.Second) // as closeUsage
+	defer cancelFlush()
+	if ferr := s.c.writer.Flush(flush); ferr != nil {
+		deps.Log.Warn("usage rows still queued at exit", "err", ferr)
+	}
+	if ws := s.c.writer.Stats(); o.Lost != nil && ws.Dropped > 0 {
+		o.Lost(usage.LostMessage(ws.Dropped, ws))
 	}
 	return gw.Stats(), err
 }

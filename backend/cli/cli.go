@@ -66,7 +66,7 @@ func commands() map[string]command {
 		"scan":       {"find API keys in folders and git history: scan PATH... [--history] [--format text|json|sarif]", runScan},
 		"moderate":   {"send prompts to the moderation endpoint in batches: moderate --in FILE [--format json|csv|html|pdf]", runModerate},
 		"moderation": {"moderation suites and runs: suites, suite create|rename|delete|import|columns|export, prompts, prompt add|edit|remove, thresholds, runs, run, resume, cancel, export", runModeration},
-		"gateway":    {"serve the local OpenAI-compatible gateway: gateway [--listen 127.0.0.1:8787] [--upstream URL]; gateway providers list|add|remove|test, gateway drill, gateway blocklist list|release", runGateway},
+		"gateway":    {"serve the local OpenAI-compatible gateway: gateway [--listen 127.0.0.1:8787] [--upstream URL] [--admin-listen ADDR] [--upstream-key-file FILE]; gateway providers list|add|remove|test, gateway drill, gateway blocklist list|release", runGateway},
 		"usage":      {"API usage from the local log: report (table|csv|json|html|pdf), policy, budget, alerts, prices, keys, reconcile, bodies", runUsage},
 		"pii":        {"find personal data in a file, offline: pii FILE [--format text|json] [--redact]", runPII},
 		"privacy":    {"privacy-policy drafts: answers, suggestions, check, draft, drafts, polish", runPrivacy},

@@ -115,6 +115,7 @@ func (c *call) attempt(u *upstream, last bool) bool {
 	timer := time.AfterFunc(g.cfg.FirstByteTimeout, func() { cancel(errUpstreamTimeout) })
 	defer timer.Stop()
 	start := g.now()
+	defer func() { c.upTime += g.now().Sub(start) }()
 	resp, err := g.tr.RoundTrip(c.upstreamRequest(ctx))
 	if err != nil {
 		if c.r.Context().Err() == nil && (c.rest == nil || !c.rest.tooBig.Load()) &&

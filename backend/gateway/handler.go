@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"time"
 
 	"steward/backend/secret"
 	"steward/backend/usage"
@@ -42,6 +43,8 @@ type call struct {
 	msg     string // what went wrong, for Stats
 	refused bool   // the gateway answered the call itself
 	abort   bool   // cut the client's connection, as the upstream cut ours
+
+	upTime time.Duration // spent on upstream attempts, relaying included (for /metrics)
 }
 
 // ServeHTTP forwards one call and records it.
@@ -273,6 +276,7 @@ func (c *call) finish() {
 		g.limits.addTokens(ev.Member, ev.InputTokens+max(ev.OutputTokens, 0))
 	}
 	g.stats.end(ev, c.refused, c.msg)
+	g.stats.metrics.observe(ev, c.refused, c.upTime)
 	if c.abort {
 		panic(http.ErrAbortHandler)
 	}

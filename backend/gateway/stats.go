@@ -52,6 +52,7 @@ type ErrorEntry struct {
 // takes a lock, on failures only.
 type counters struct {
 	requests, inFlight, streams, errors, refused, recorderFailures, failovers atomic.Int64
+	metrics                                                                   callMetrics // for /metrics
 
 	mu     sync.Mutex
 	recent [recentErrors]ErrorEntry
