@@ -37,7 +37,7 @@ type bucket struct {
 	last     time.Time
 	rate     float64 // the per-minute limit last applied
 	quota    int     // admissions left here until the next sync, when shared
-	admitted int64 // requests admitted here since start, for the other replicas
+	admitted int64   // requests admitted here since start, for the other replicas
 }
 
 type dayCount struct {
