@@ -30,6 +30,7 @@ type limits struct {
 	shared bool          // replicas share the limits: quotas apply
 	share  int           // live replicas, at least 1
 	every  time.Duration // sync interval: the wait when a quota is spent
+	claim  func() bool   // syncs now for more quota; set by SharedLimits
 }
 
 type bucket struct {
@@ -54,29 +55,54 @@ func newLimits(now func() time.Time, since TokensSinceFunc) *limits {
 // takeRequest spends one request of a member's per-minute budget, or says
 // how long until one is available.
 func (l *limits) takeRequest(member string, perMinute int) (ok bool, remaining int, wait time.Duration) {
+	ok, remaining, wait, more := l.tryRequest(member, perMinute)
+	if more && l.claim != nil && l.claim() {
+		ok, remaining, wait, _ = l.tryRequest(member, perMinute)
+	}
+	return ok, remaining, wait
+}
+
+// tryRequest is takeRequest without asking the other replicas: more says
+// the bucket holds requests but this replica's quota of them is spent.
+func (l *limits) tryRequest(member string, perMinute int) (ok bool, remaining int, wait time.Duration, more bool) {
 	now := l.now()
 	rate := float64(perMinute)
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	b := l.bucket(member, rate, now)
 	if b.avail < 1 {
-		return false, 0, time.Duration((1 - b.avail) / rate * float64(time.Minute))
+		return false, 0, time.Duration((1 - b.avail) / rate * float64(time.Minute)), false
 	}
 	if l.shared && b.quota <= 0 {
-		return false, 0, l.every // this replica's share is spent until the next sync
+		return false, 0, l.every, true // this replica's share is spent until the next sync
 	}
 	b.avail--
 	b.admitted++
 	b.quota--
-	return true, int(b.avail), 0
+	return true, int(b.avail), 0, false
+}
+
+// setShared turns the replicas' quotas on (after a sync) or off (the
+// database out of reach, or the gateway stopped: unspent quota goes back).
+func (l *limits) setShared(on bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.claim == nil {
+		return // not a replica
+	}
+	l.shared = on
+	if !on {
+		for _, b := range l.rpm {
+			b.quota = 0
+		}
+	}
 }
 
 // bucket returns a member's bucket refilled to now; l.mu is held.
 func (l *limits) bucket(member string, rate float64, now time.Time) *bucket {
 	b, found := l.rpm[member]
-	if !found {
+	if !found { // when shared, its quota comes with the next sync
 		b = &bucket{avail: rate, last: now}
-		b.quota = l.quotaOf(b.avail)
 		l.rpm[member] = b
 	}
 	if el := now.Sub(b.last); el > 0 {
@@ -88,9 +114,8 @@ func (l *limits) bucket(member string, rate float64, now time.Time) *bucket {
 	return b
 }
 
-// quotaOf is this replica's share of avail requests until the next sync:
-// shares rounded up, so all replicas together admit at most avail plus
-// one per other replica in a sync interval.
+// quotaOf is this replica's share of avail requests until the next sync,
+// rounded up: never more than avail.
 func (l *limits) quotaOf(avail float64) int {
 	if !l.shared || avail < 1 {
 		return 0

@@ -5,8 +5,10 @@ import (
 	"time"
 )
 
-// counts is what one replica publishes for one member: requests admitted
-// since it started, and tokens it counted on a day.
+// counts is what one replica publishes for one member: the requests it
+// has claimed since it started (those admitted plus its unspent quota, so
+// the others set aside what it may still admit before its next sync), and
+// the tokens it counted on a day.
 type counts struct {
 	requests int64
 	day      string // YYYY-MM-DD of tokens, in the gateway's clock
@@ -23,7 +25,7 @@ func (l *limits) snapshot() map[string]counts {
 	out := make(map[string]counts, len(l.rpm)+len(l.days))
 	for m, b := range l.rpm {
 		c := out[m]
-		c.requests = b.admitted
+		c.requests = b.admitted + int64(max(b.quota, 0))
 		out[m] = c
 	}
 	for m, d := range l.days {
@@ -34,10 +36,11 @@ func (l *limits) snapshot() map[string]counts {
 	return out
 }
 
-// absorb takes what the other replicas admitted since the last sync
-// (requests per member, and tokens per member today) out of this replica's
-// buckets and budgets, then hands each bucket its share of what is left
-// until the next sync. rates are the members' per-minute limits.
+// absorb takes what the other replicas claimed since the last sync
+// (requests per member, fewer when they gave unspent quota back; tokens
+// per member today) out of this replica's buckets and budgets, then hands
+// each bucket its share of what is left until the next sync. rates are the
+// members' per-minute limits.
 func (l *limits) absorb(requests, tokens map[string]int64, rates map[string]int, share int) {
 	now := l.now()
 	today := startOfDay(now)
@@ -45,11 +48,11 @@ func (l *limits) absorb(requests, tokens map[string]int64, rates map[string]int,
 	defer l.mu.Unlock()
 	l.share = max(share, 1)
 	for m, n := range requests {
-		if n <= 0 || rates[m] <= 0 {
+		if n == 0 || rates[m] <= 0 {
 			continue
 		}
 		b := l.bucket(m, float64(rates[m]), now)
-		b.avail = math.Max(b.avail-float64(n), -b.rate) // at most a minute of debt
+		b.avail = math.Min(math.Max(b.avail-float64(n), -b.rate), b.rate) // at most a minute of debt
 	}
 	for m, n := range tokens {
 		c, ok := l.days[m]

@@ -17,26 +17,36 @@ import (
 // SharedLimits makes members' per-minute request limits and daily token
 // budgets hold across gateway replicas on one PostgreSQL database.
 //
-// Every Every (250 ms by default) each replica publishes, in one
-// transaction, its running counts per member (requests admitted since it
-// started, tokens counted today) to gateway_limit_counts, and reads the
-// other replicas' rows. What the others admitted since the last sync is
-// taken out of this replica's own bucket for the member, and their tokens
-// are added to its count for the day, so every replica converges on the
-// one team-wide bucket. Until the next sync a replica admits at most
-// ceil(left / live replicas) of a member's requests, so all replicas
-// together admit at most what was left plus one per other replica in a
-// sync interval (the bound of overshoot; a replica that has not yet seen a
-// newly started one may still spend its whole share of the previous
-// split). Daily token budgets can run over by the tokens other replicas'
-// calls used in the last sync interval, besides the calls in flight that a
-// single gateway already lets finish.
+// Each replica syncs every Every (250 ms by default), and at once when a
+// member's quota here is spent while the bucket still holds requests (at
+// most every Every/5). A sync is one transaction that first locks one row
+// (so the replicas' syncs run one after another and each sees the others'
+// latest rows), reads the other replicas' rows in gateway_limit_counts,
+// and writes this replica's: per member, the requests it has claimed since
+// it started (admitted plus the quota it may still spend) and the tokens
+// it counted today. What the others claimed since the last sync is taken
+// out of this replica's own bucket for the member (quota they gave back is
+// returned) and their tokens are added to its count for the day, so every
+// replica holds the one team-wide bucket. A replica admits only from its
+// quota, ceil(left / live replicas), claimed in the same transaction that
+// grants it: the claims of all replicas never exceed what the bucket
+// holds, so together they admit no more than one gateway would.
+//
+// The limits: a replica joining does not see quota the others claimed
+// before it started (it may admit up to that much extra, once); daily
+// token budgets can run over by the tokens other replicas' calls used
+// since the last sync, besides the calls in flight that a single gateway
+// already lets finish. While the database cannot be reached, each replica
+// enforces the limits on its own, as a single gateway does.
 type SharedLimits struct {
 	st    *store.Store
 	id    string
 	every time.Duration
 	now   func() time.Time
 	log   *slog.Logger
+
+	syncMu   sync.Mutex // one sync at a time
+	lastSync time.Time  // wall time of the last sync, for on-demand ones
 
 	mu      sync.Mutex
 	seen    map[peerKey]counts // the last counts read per replica and member
@@ -95,7 +105,7 @@ func (s *SharedLimits) Replica() string { return s.id }
 // this replica started are not taken out again), then syncs every interval
 // until stopped.
 func (s *SharedLimits) start(ctx context.Context, l *limits, a *Access) error {
-	rows, err := s.read(ctx)
+	rows, err := s.read(ctx, s.st.Read())
 	if err != nil {
 		return fmt.Errorf("gateway: read the other replicas' limit counts: %w", err)
 	}
@@ -111,6 +121,7 @@ func (s *SharedLimits) start(ctx context.Context, l *limits, a *Access) error {
 	l.absorb(nil, nil, nil, share)
 	ctx, s.stop = context.WithCancel(context.WithoutCancel(ctx))
 	s.stopped = make(chan struct{})
+	l.claim = func() bool { return s.syncSoon(ctx, l, a) }
 	go s.loop(ctx, l, a)
 	return nil
 }
@@ -119,41 +130,96 @@ func (s *SharedLimits) loop(ctx context.Context, l *limits, a *Access) {
 	defer close(s.stopped)
 	t := time.NewTicker(s.every)
 	defer t.Stop()
+	failing := false
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			if err := s.sync(ctx, l, a); err != nil && ctx.Err() == nil {
-				s.log.Warn("gateway: limit sync failed; limits hold per replica until it works again", "err", err)
+			err := s.syncLocked(ctx, l, a)
+			switch {
+			case err != nil && ctx.Err() == nil && !failing:
+				s.log.Warn("gateway: limit sync failed; each replica enforces members' limits on its own until it works again", "err", err)
+				failing = true
+			case err == nil && failing:
+				s.log.Info("gateway: limit sync works again")
+				failing = false
 			}
 		}
 	}
 }
 
-// close stops syncing and removes this replica's rows.
+// syncSoon syncs now for a request whose member's quota is spent, unless
+// a sync ran within the last fifth of the interval; it reports whether
+// this replica's quotas may have changed.
+func (s *SharedLimits) syncSoon(ctx context.Context, l *limits, a *Access) bool {
+	s.syncMu.Lock()
+	defer s.syncMu.Unlock()
+	if time.Since(s.lastSync) < s.every/5 {
+		return false
+	}
+	return s.sync(ctx, l, a) == nil
+}
+
+func (s *SharedLimits) syncLocked(ctx context.Context, l *limits, a *Access) error {
+	s.syncMu.Lock()
+	defer s.syncMu.Unlock()
+	return s.sync(ctx, l, a)
+}
+
+// close stops syncing and removes this replica's heartbeat, so the others
+// count one replica fewer at once.
 func (s *SharedLimits) close(ctx context.Context, l *limits, a *Access) {
 	if s.stop == nil {
 		return
 	}
 	s.stop()
 	<-s.stopped
-	_ = s.sync(ctx, l, a) // the last admissions, for the replicas still serving
+	s.syncMu.Lock()
+	defer s.syncMu.Unlock()
+	l.setShared(false) // the gateway has stopped: its unspent quotas go back
 	_ = s.st.Write(ctx, func(tx *sql.Tx) error {
+		if err := s.publish(ctx, tx, l.snapshot()); err != nil {
+			return err
+		}
 		_, err := tx.ExecContext(ctx, `DELETE FROM gateway_limit_counts WHERE replica = ? AND member = ''`, s.id)
 		return err
 	})
 }
 
-// sync publishes this replica's counts and absorbs the others'.
+// sync runs one exchange with the other replicas in one transaction; on
+// failure this replica enforces the limits on its own until one works.
+// s.syncMu is held.
 func (s *SharedLimits) sync(ctx context.Context, l *limits, a *Access) error {
-	if err := s.publish(ctx, l.snapshot()); err != nil {
-		return err
-	}
-	rows, err := s.read(ctx)
+	s.lastSync = time.Now()
+	err := s.st.Write(ctx, func(tx *sql.Tx) error {
+		stamp := s.now().UTC().Format(time.RFC3339)
+		// the lock row: syncs of all replicas run one after another
+		if _, err := tx.ExecContext(ctx, `INSERT INTO gateway_limit_counts(replica, member, updated_at) VALUES ('', '', ?)
+			ON CONFLICT (replica, member) DO NOTHING`, stamp); err != nil {
+			return fmt.Errorf("lock limit counts: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE gateway_limit_counts SET requests = requests + 1, updated_at = ?
+			WHERE replica = '' AND member = ''`, stamp); err != nil {
+			return fmt.Errorf("lock limit counts: %w", err)
+		}
+		rows, err := s.read(ctx, tx)
+		if err != nil {
+			return err
+		}
+		s.absorb(ctx, l, a, rows)
+		return s.publish(ctx, tx, l.snapshot())
+	})
 	if err != nil {
+		l.setShared(false)
 		return err
 	}
+	l.setShared(true)
+	return nil
+}
+
+// absorb hands the other replicas' rows to the limits.
+func (s *SharedLimits) absorb(ctx context.Context, l *limits, a *Access, rows map[peerKey]counts) {
 	today := dayKey(startOfDay(l.now()))
 	requests, tokens := map[string]int64{}, map[string]int64{}
 	s.mu.Lock()
@@ -167,9 +233,7 @@ func (s *SharedLimits) sync(ctx context.Context, l *limits, a *Access) error {
 			}
 			continue
 		}
-		if d := c.requests - last.requests; d > 0 {
-			requests[k.member] += d
-		}
+		requests[k.member] += c.requests - last.requests
 		if c.day == today {
 			prev := int64(0)
 			if last.day == today {
@@ -192,18 +256,20 @@ func (s *SharedLimits) sync(ctx context.Context, l *limits, a *Access) error {
 	}
 	s.mu.Unlock()
 	rates := map[string]int{}
-	for m := range requests {
+	for m, n := range requests {
+		if n == 0 {
+			continue
+		}
 		if p, ok, err := a.policyFor(ctx, m); err == nil && ok {
 			rates[m] = p.RequestsPerMinute
 		}
 	}
 	l.absorb(requests, tokens, rates, share)
-	return nil
 }
 
 // publish writes the heartbeat and every count that changed since the
 // last sync, in one statement; once a minute it sweeps day-old rows.
-func (s *SharedLimits) publish(ctx context.Context, now map[string]counts) error {
+func (s *SharedLimits) publish(ctx context.Context, tx *sql.Tx, now map[string]counts) error {
 	s.mu.Lock()
 	s.beat++
 	stamp := s.now().UTC()
@@ -217,28 +283,28 @@ func (s *SharedLimits) publish(ctx context.Context, now map[string]counts) error
 	}
 	sweep := s.beat%240 == 1
 	s.mu.Unlock()
+	if sweep {
+		old := stamp.Add(-24 * time.Hour).Format(time.RFC3339)
+		if _, err := tx.ExecContext(ctx, `DELETE FROM gateway_limit_counts WHERE updated_at < ?`, old); err != nil {
+			return fmt.Errorf("sweep limit counts: %w", err)
+		}
+	}
 	values := strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?), ", len(args)/6), ", ")
-	return s.st.Write(ctx, func(tx *sql.Tx) error {
-		if sweep {
-			old := stamp.Add(-24 * time.Hour).Format(time.RFC3339)
-			if _, err := tx.ExecContext(ctx, `DELETE FROM gateway_limit_counts WHERE updated_at < ?`, old); err != nil {
-				return fmt.Errorf("sweep limit counts: %w", err)
-			}
-		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO gateway_limit_counts(replica, member, requests, day, tokens, updated_at)
-			VALUES `+values+` ON CONFLICT (replica, member) DO UPDATE SET requests = excluded.requests,
-			day = excluded.day, tokens = excluded.tokens, updated_at = excluded.updated_at`, args...)
-		if err != nil {
-			return fmt.Errorf("publish limit counts: %w", err)
-		}
-		return nil
-	})
+	_, err := tx.ExecContext(ctx, `INSERT INTO gateway_limit_counts(replica, member, requests, day, tokens, updated_at)
+		VALUES `+values+` ON CONFLICT (replica, member) DO UPDATE SET requests = excluded.requests,
+		day = excluded.day, tokens = excluded.tokens, updated_at = excluded.updated_at`, args...)
+	if err != nil {
+		return fmt.Errorf("publish limit counts: %w", err)
+	}
+	return nil
 }
 
 // read returns the other replicas' rows.
-func (s *SharedLimits) read(ctx context.Context) (map[peerKey]counts, error) {
-	rows, err := s.st.Read().QueryContext(ctx, `SELECT replica, member, requests, day, tokens
-		FROM gateway_limit_counts WHERE replica <> ?`, s.id)
+func (s *SharedLimits) read(ctx context.Context, q interface {
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+}) (map[peerKey]counts, error) {
+	rows, err := q.QueryContext(ctx, `SELECT replica, member, requests, day, tokens
+		FROM gateway_limit_counts WHERE replica <> ? AND replica <> ''`, s.id)
 	if err != nil {
 		return nil, fmt.Errorf("read limit counts: %w", err)
 	}
