@@ -89,7 +89,7 @@ func copyEvents(ctx context.Context, tx pgx.Tx, events []Event) error {
 // sumArrays are rollup sums as one array per column, in sumColumns order.
 type sumArrays struct {
 	requests, input, cached, output, reasoning, noUsage, errors, rateLimited []int64
-	cost                                                                   []float64
+	cost                                                                     []float64
 }
 
 func (a *sumArrays) add(t *Totals) {
