@@ -77,6 +77,13 @@ func NewServer(t testing.TB) *Server {
 	return srv
 }
 
+// SkipUnlessAvailable skips t when the server binaries are missing, or
+// fails it when STEWARD_REQUIRE_POSTGRES=1, without starting a server.
+func SkipUnlessAvailable(t testing.TB) {
+	t.Helper()
+	skipUnlessAvailable(t, func() {})
+}
+
 // binDir is the folder of initdb and postgres.
 func binDir() string {
 	if d := os.Getenv("STEWARD_PG_BIN"); d != "" {
