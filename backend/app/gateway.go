@@ -24,15 +24,18 @@ type Gateway struct {
 }
 
 func newGateway(c *core) *Gateway {
-	access := gateway.NewAccess(c.store, c.keys, gateway.AccessOptions{})
-	providers := gateway.NewProviders(c.store, gateway.ProvidersOptions{Secret: c.keys.Secret, Now: c.opts.Now})
-	guard := gateway.NewGuard(c.store, c.vault, c.opts.Now)
+	access := gateway.NewAccess(c.shared(), c.keys, gateway.AccessOptions{})
+	providers := gateway.NewProviders(c.shared(), gateway.ProvidersOptions{Secret: c.keys.Secret, Now: c.opts.Now})
+	guard := gateway.NewGuard(c.shared(), c.vault, c.opts.Now)
 	deps := gateway.Deps{
 		Access: access, Secret: c.keys.Secret, Lookup: c.keys.Lookup, Recorder: c.writer,
 		Overflow:  func() int64 { return c.writer.Stats().Dropped },
 		LogBodies: c.usage.BodyLoggingOn(5 * time.Second),
 		Log:       c.log.Logger,
 		Guard:     guard, OnAlert: guard.RecordAlert,
+	}
+	if c.team != nil { // replicas on one database share members' limits
+		deps.Shared = gateway.NewSharedLimits(c.team, gateway.SharedOptions{Log: c.log.Logger})
 	}
 	run := gateway.NewScreen(deps, func() context.Context { return c.base })
 	run.UseProviders(providers)
