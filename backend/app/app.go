@@ -30,13 +30,13 @@ import (
 
 // Options says how to open the data folder and who is asking.
 type Options struct {
-	DataDir string              // --data-dir; "" for STEWARD_DATA_DIR or the default
+	DataDir string // --data-dir; "" for STEWARD_DATA_DIR or the default
 	// DatabaseURL is the team's PostgreSQL database (--database-url); ""
 	// for STEWARD_DATABASE_URL, or none: the data folder holds everything.
 	// Its password may come from PGPASSWORD instead.
 	DatabaseURL string
-	Getenv  func(string) string // the environment; os.Getenv when nil
-	Version string              // the app's version, for the log and the About panel
+	Getenv      func(string) string // the environment; os.Getenv when nil
+	Version     string              // the app's version, for the log and the About panel
 	// Source names the front in the checklist's audit trail ("app", "cli").
 	Source string
 	// Events receives progress of long work; nothing is reported when nil.

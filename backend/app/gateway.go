@@ -7,6 +7,7 @@ import (
 
 	"steward/backend/checks"
 	"steward/backend/gateway"
+	"steward/backend/usage"
 )
 
 // Gateway is the local OpenAI-compatible gateway: starting and stopping
@@ -36,6 +37,8 @@ func newGateway(c *core) *Gateway {
 	}
 	if c.team != nil { // replicas on one database share members' limits
 		deps.Shared = gateway.NewSharedLimits(c.team, gateway.SharedOptions{Log: c.log.Logger})
+		// the log is on the database server: there is no disk here to check for room
+		deps.Recorder = usage.RecorderFunc(c.writer.Record)
 	}
 	run := gateway.NewScreen(deps, func() context.Context { return c.base })
 	run.UseProviders(providers)

@@ -84,9 +84,7 @@ func NewSharedLimits(st *store.Store, opts SharedOptions) *SharedLimits {
 		opts.Every = 250 * time.Millisecond
 	}
 	if opts.Replica == "" {
-		var b [8]byte
-		_, _ = rand.Read(b[:])
-		opts.Replica = hex.EncodeToString(b[:])
+		opts.Replica = replicaID()
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now
@@ -98,6 +96,13 @@ func NewSharedLimits(st *store.Store, opts SharedOptions) *SharedLimits {
 		seen: map[peerKey]counts{}, beats: map[string]beat{}, sent: map[string]counts{}}
 }
 
+// replicaID draws a random replica id.
+func replicaID() string {
+	var b [8]byte
+	_, _ = rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}
+
 // Replica is this replica's id.
 func (s *SharedLimits) Replica() string { return s.id }
 
@@ -105,6 +110,11 @@ func (s *SharedLimits) Replica() string { return s.id }
 // this replica started are not taken out again), then syncs every interval
 // until stopped.
 func (s *SharedLimits) start(ctx context.Context, l *limits, a *Access) error {
+	s.mu.Lock()
+	if s.stopped != nil { // a restarted gateway is a new replica: its counts start again
+		s.id, s.seen, s.beats, s.sent = replicaID(), map[peerKey]counts{}, map[string]beat{}, map[string]counts{}
+	}
+	s.mu.Unlock()
 	rows, err := s.read(ctx, s.st.Read())
 	if err != nil {
 		return fmt.Errorf("gateway: read the other replicas' limit counts: %w", err)
