@@ -38,6 +38,7 @@ type bucket struct {
 	last     time.Time
 	rate     float64 // the per-minute limit last applied
 	quota    int     // admissions left here until the next sync, when shared
+	asked    bool    // a call asked here: only then does this replica claim a quota
 	admitted int64   // requests admitted here since start, for the other replicas
 }
 
@@ -70,6 +71,7 @@ func (l *limits) tryRequest(member string, perMinute int) (ok bool, remaining in
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	b := l.bucket(member, rate, now)
+	b.asked = true
 	if b.avail < 1 {
 		return false, 0, time.Duration((1 - b.avail) / rate * float64(time.Minute)), false
 	}

@@ -66,6 +66,9 @@ func (l *limits) absorb(requests, tokens map[string]int64, rates map[string]int,
 		if b.rate > 0 {
 			b = l.bucket(m, b.rate, now)
 		}
-		b.quota = l.quotaOf(b.avail)
+		b.quota = 0
+		if b.asked { // members only ever served elsewhere leave the bucket to the others
+			b.quota = l.quotaOf(b.avail)
+		}
 	}
 }
