@@ -2,6 +2,8 @@ package app
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"sync"
 	"time"
 
@@ -34,6 +36,7 @@ func newGateway(c *core) *Gateway {
 		LogBodies: c.usage.BodyLoggingOn(5 * time.Second),
 		Log:       c.log.Logger,
 		Guard:     guard, OnAlert: guard.RecordAlert,
+		TokensSince: c.tokensSince,
 	}
 	if c.team != nil { // replicas on one database share members' limits
 		deps.Shared = gateway.NewSharedLimits(c.team, gateway.SharedOptions{Log: c.log.Logger})
@@ -43,6 +46,23 @@ func newGateway(c *core) *Gateway {
 	run := gateway.NewScreen(deps, func() context.Context { return c.base })
 	run.UseProviders(providers)
 	return &Gateway{c: c, access: access, providers: providers, guard: guard, deps: deps, run: run}
+}
+
+// tokensSince is the tokens a member's calls used since a time, from the
+// usage log: a gateway's daily token budgets start from it, so a restart
+// or a new replica does not start the day again.
+func (c *core) tokensSince(ctx context.Context, member string, since time.Time) (int64, error) {
+	rep, err := c.usage.Report(ctx, usage.Query{Since: since, By: usage.ByMember})
+	if err != nil {
+		return 0, fmt.Errorf("tokens used by %s since %s: %w", member, since.Format(time.RFC3339), err)
+	}
+	var n int64
+	for _, r := range rep.Rows {
+		if strings.EqualFold(r.Group, member) { // names are one member in any case
+			n += r.InputTokens + r.OutputTokens
+		}
+	}
+	return n, nil
 }
 
 // Start starts the gateway with the saved settings; starting a running

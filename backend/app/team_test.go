@@ -5,11 +5,13 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"steward/backend/apperr"
 	"steward/backend/keys"
 	"steward/backend/store"
 	"steward/backend/store/pgtest"
+	"steward/backend/usage"
 )
 
 // splitPassword returns a database URL without its password, and the password.
@@ -91,5 +93,28 @@ func TestTeamDatabaseDown(t *testing.T) {
 	_, msg := apperr.Describe(err, "en")
 	if strings.Contains(err.Error(), pw) || strings.Contains(msg, pw) || !strings.Contains(msg, addr) {
 		t.Fatalf("error %q / %q: want the server named and the password left out", msg, err)
+	}
+}
+
+// A gateway's daily token budgets start from the usage log: what a member
+// used since midnight, in calls of any source, and only that member's.
+func TestTokensSinceReadsTheLog(t *testing.T) {
+	ctx := t.Context()
+	s := open(t)
+	day := time.Now().UTC().Truncate(24 * time.Hour)
+	ev := func(member string, at time.Time, in, out int64) usage.Event {
+		return usage.Event{Time: at, Source: usage.SourceGateway, Member: member, Endpoint: "/v1/chat/completions",
+			Method: "POST", Model: "gpt-4o-mini", Status: 200, InputTokens: in, OutputTokens: out}
+	}
+	err := s.c.usage.Insert(ctx, []usage.Event{
+		ev("Ann", day.Add(time.Minute), 100, 20), ev("ann", day.Add(2*time.Minute), 5, 5),
+		ev("Bo", day.Add(time.Minute), 999, 1), ev("Ann", day.Add(-time.Hour), 700, 0),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := s.c.tokensSince(ctx, "ANN", day)
+	if err != nil || n != 130 {
+		t.Fatalf("tokensSince = %d, %v; want Ann's 130 since midnight", n, err)
 	}
 }
