@@ -6,9 +6,17 @@ import (
 	"fmt"
 	"net/url"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
+)
+
+// Defaults of OpenPostgres that the URL can override (pool_max_conns,
+// connect_timeout).
+const (
+	defaultMaxConns       = 16
+	defaultConnectTimeout = 10 * time.Second
 )
 
 // OpenPostgres opens a team's PostgreSQL database at url (postgres://… or
@@ -24,6 +32,12 @@ func OpenPostgres(ctx context.Context, url string, opts Options) (*Store, error)
 		return nil, badURL(err, url)
 	}
 	target := describe(cfg)
+	if !strings.Contains(url, "pool_max_conns") {
+		cfg.MaxConns = defaultMaxConns
+	}
+	if cfg.ConnConfig.ConnectTimeout == 0 {
+		cfg.ConnConfig.ConnectTimeout = defaultConnectTimeout
+	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, connectError(err, cfg, target)
