@@ -5,6 +5,7 @@ import (
 	"math/rand"
 	"os"
 	"strconv"
+	"sync"
 	"testing"
 	"time"
 
@@ -122,5 +123,60 @@ func BenchmarkInsert(b *testing.B) {
 				b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "rows/s")
 			})
 		}
+	}
+}
+
+// BenchmarkInsertReplicas measures rows per second written by two stores on
+// one database at once (two gateway replicas' writers), batches of 256,
+// days and members shared so their rollup rows collide as in production.
+func BenchmarkInsertReplicas(b *testing.B) {
+	r := rand.New(rand.NewSource(1))
+	team := usagebench.NewTeam(r, 40)
+	start := time.Now().Add(-time.Hour)
+	events := make([]usage.Event, 4096)
+	for i := range events {
+		events[i] = team.Event(r, start.Add(time.Duration(i)*time.Millisecond))
+	}
+	const batch = 256
+	for _, engine := range []string{"SQLite", "Postgres"} {
+		b.Run(engine, func(b *testing.B) {
+			var first, second *store.Store
+			var err error
+			if engine == "SQLite" {
+				dir := b.TempDir()
+				if first, err = store.Open(context.Background(), dir, store.Options{}); err == nil {
+					second, err = store.Open(context.Background(), dir, store.Options{})
+				}
+			} else {
+				u := pgtest.URL(b)
+				if first, err = store.OpenPostgres(context.Background(), u, store.Options{}); err == nil {
+					second, err = store.OpenPostgres(context.Background(), u, store.Options{})
+				}
+			}
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer first.Close()
+			defer second.Close()
+			b.ResetTimer()
+			var wg sync.WaitGroup
+			for w, st := range []*store.Store{first, second} {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					db := usage.NewSQLite(st)
+					for i := w * batch; i < b.N; i += 2 * batch {
+						from := i % len(events)
+						n := min(batch, b.N-i, len(events)-from)
+						if err := db.Insert(context.Background(), events[from:from+n]); err != nil {
+							b.Error(err)
+							return
+						}
+					}
+				}()
+			}
+			wg.Wait()
+			b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+		})
 	}
 }
