@@ -6,24 +6,38 @@ import (
 	"fmt"
 	"net/url"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5/pgxpool"
 )
 
-// OpenPostgres opens a team's PostgreSQL database at url (postgres://… or
+// Defaults of OpenPostgres that the URL can override (pool_max_conns,
+// connect_timeout).
+const (
+	defaultMaxConns       = 16
+	defaultConnectTimeout = 10 * time.Second
+)
+
+// OpenPostgres opens a team's PostgreSQL database at databaseURL (postgres://… or
 // key=value form), refuses one written by a newer Steward, and applies the
 // embedded PostgreSQL migrations under an advisory lock, so replicas that
 // start together migrate once. Read and Write share one pgx pool.
-func OpenPostgres(ctx context.Context, url string, opts Options) (*Store, error) {
+func OpenPostgres(ctx context.Context, databaseURL string, opts Options) (*Store, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	cfg, err := pgxpool.ParseConfig(url)
+	cfg, err := pgxpool.ParseConfig(databaseURL)
 	if err != nil {
-		return nil, badURL(err, url)
+		return nil, badURL(err, databaseURL)
 	}
 	target := describe(cfg)
+	if !strings.Contains(databaseURL, "pool_max_conns") {
+		cfg.MaxConns = defaultMaxConns
+	}
+	if cfg.ConnConfig.ConnectTimeout == 0 {
+		cfg.ConnConfig.ConnectTimeout = defaultConnectTimeout
+	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, connectError(err, cfg, target)

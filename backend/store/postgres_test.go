@@ -134,6 +134,45 @@ func TestOpenPostgres(t *testing.T) {
 		}
 		openPG(t, u.String())
 	})
+	t.Run("OK_RecoversAfterRestart", func(t *testing.T) {
+		srv := pgtest.NewServer(t)
+		s := openPG(t, srv.URL(t))
+		put := func(v string) error {
+			return s.Write(ctx, func(tx *sql.Tx) error {
+				_, err := tx.Exec(`INSERT INTO settings(key, value) VALUES ('k', ?)
+					ON CONFLICT(key) DO UPDATE SET value = excluded.value`, v)
+				return err
+			})
+		}
+		if err := put("before"); err != nil {
+			t.Fatal(err)
+		}
+		if err := srv.Stop(); err != nil {
+			t.Fatal(err)
+		}
+		if err := put("down"); err == nil {
+			t.Fatal("a write succeeded while PostgreSQL was down")
+		}
+		if s.Ping(ctx) == nil {
+			t.Error("Ping succeeded while PostgreSQL was down")
+		}
+		if err := srv.Start(); err != nil {
+			t.Fatal(err)
+		}
+		var err error
+		for range 3 { // pooled connections to the old server fail once each at most
+			if err = put("after"); err == nil {
+				break
+			}
+		}
+		if err != nil {
+			t.Fatalf("write after restart: %v", err)
+		}
+		var v string
+		if err := s.Read().QueryRow(`SELECT value FROM settings WHERE key = 'k'`).Scan(&v); err != nil || v != "after" {
+			t.Errorf("value = %q, %v", v, err)
+		}
+	})
 	t.Run("Err_BadURL", func(t *testing.T) {
 		_, err := store.OpenPostgres(ctx, "postgres://u:sekret-pw@host:notaport/db", store.Options{})
 		assertCode(t, err, store.DatabaseURLInvalid)

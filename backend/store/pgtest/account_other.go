@@ -2,7 +2,10 @@
 
 package pgtest
 
-import "syscall"
+import (
+	"os"
+	"syscall"
+)
 
 // account is unused where there is no root to step down from.
 type account struct{}
@@ -10,3 +13,6 @@ type account struct{}
 func serverAccount() (*account, error)            { return nil, nil }
 func (a *account) own(...string) error            { return nil }
 func (a *account) procAttr() *syscall.SysProcAttr { return nil }
+
+func lockOwner(string) (*os.File, error) { return nil, nil }
+func sweep()                             {}

@@ -27,6 +27,7 @@ type Server struct {
 	user     string // the superuser the tests connect as
 	password string
 	owner    *account // who runs the server; nil: this process's user
+	lock     *os.File // the folder's owner lock (see sweep)
 
 	mu   sync.Mutex
 	cmd  *exec.Cmd
@@ -36,11 +37,16 @@ type Server struct {
 
 // start creates the cluster and starts the server.
 func start() (*Server, error) {
+	sweep()
 	base, err := os.MkdirTemp("", "steward-pgtest-")
 	if err != nil {
 		return nil, err
 	}
 	s := &Server{base: base, user: "steward", password: randomHex(12)}
+	if s.lock, err = lockOwner(base); err != nil {
+		os.RemoveAll(base)
+		return nil, err
+	}
 	if s.owner, err = serverAccount(); err != nil {
 		os.RemoveAll(base)
 		return nil, err
@@ -160,7 +166,11 @@ func (s *Server) stopLocked() error {
 // Close stops the server and removes its folder.
 func (s *Server) Close() error {
 	err := s.Stop()
-	return errors.Join(err, os.RemoveAll(s.base))
+	err = errors.Join(err, os.RemoveAll(s.base))
+	if s.lock != nil {
+		s.lock.Close()
+	}
+	return err
 }
 
 // URL creates a fresh, empty database and returns its URL.
