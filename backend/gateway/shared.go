@@ -128,6 +128,8 @@ func (s *SharedLimits) start(ctx context.Context, l *limits, a *Access) error {
 	share := 1 + len(s.beats)
 	s.mu.Unlock()
 	l.absorb(nil, nil, nil, share)
+	s.log.Info("gateway: members' limits shared with the other replicas on the database",
+		"replica", s.id, "other_replicas", share-1, "sync_every", s.every)
 	ctx, s.stop = context.WithCancel(context.WithoutCancel(ctx))
 	s.stopped = make(chan struct{})
 	l.claim = func() bool { return s.syncSoon(ctx, l, a) }
