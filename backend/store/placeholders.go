@@ -4,7 +4,9 @@ import "strconv"
 
 // rebind rewrites each ? placeholder in q to $1..$n, leaving ? inside quoted
 // strings, quoted identifiers, dollar-quoted bodies and comments alone, so
-// the portable SQL written for SQLite runs on PostgreSQL unchanged.
+// the portable SQL written for SQLite runs on PostgreSQL unchanged. Every
+// other ? is a placeholder: write jsonb_exists(a, b), not PostgreSQL's
+// jsonb ? operator.
 func rebind(q string) string {
 	if !hasQuestion(q) {
 		return q

@@ -5,6 +5,7 @@ import (
 	"context"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
 )
@@ -14,19 +15,95 @@ var eventColumns = []string{"at", "source", "member", "key_fingerprint", "endpoi
 	"status", "error_type", "latency_us", "ttfb_us", "stream", "input_tokens", "cached_tokens", "output_tokens",
 	"reasoning_tokens", "request_id", "cost_usd", "provider"}
 
-// insertPG stores events on PostgreSQL in one transaction: the rows and
-// bodies by COPY, then each rollup by one upsert fed with arrays, its rows
-// in key order so replicas writing the same days lock them in one order.
+// eventTypes are the PostgreSQL array types of eventColumns.
+var eventTypes = []string{"bigint", "text", "text", "text", "text", "text", "text",
+	"bigint", "text", "bigint", "bigint", "bigint", "bigint", "bigint", "bigint",
+	"bigint", "text", "float8", "text"}
+
+// insertPG stores events on PostgreSQL atomically, each rollup by one
+// upsert fed with arrays, its rows in key order so replicas writing the
+// same days lock them in one order. Without bodies, rows and rollups go in
+// one statement (one round trip); with bodies, a transaction COPYs the
+// rows under ids drawn first, then upserts the rollups.
 func (s *SQLite) insertPG(ctx context.Context, events []Event, daily map[dailyKey]*Totals, dims map[dimKey]*Totals) error {
+	dailySQL, dailyArgs := upsertDailyPG(daily, 0)
+	if !hasBodies(events) {
+		dimsSQL, dimsArgs := upsertDimsPG(dims, len(dailyArgs))
+		eventsSQL, eventsArgs := insertEventsPG(events, len(dailyArgs)+len(dimsArgs))
+		args := append(append(dailyArgs, dimsArgs...), eventsArgs...)
+		_, err := s.st.Pool().Exec(ctx, `WITH daily AS (`+dailySQL+`), dims AS (`+dimsSQL+`) `+eventsSQL, args...)
+		return err
+	}
 	return pgx.BeginFunc(ctx, s.st.Pool(), func(tx pgx.Tx) error {
 		if err := copyEvents(ctx, tx, events); err != nil {
 			return err
 		}
-		if err := upsertDailyPG(ctx, tx, daily); err != nil {
+		if _, err := tx.Exec(ctx, dailySQL, dailyArgs...); err != nil {
 			return err
 		}
-		return upsertDimsPG(ctx, tx, dims)
+		dimsSQL, dimsArgs := upsertDimsPG(dims, 0)
+		_, err := tx.Exec(ctx, dimsSQL, dimsArgs...)
+		return err
 	})
+}
+
+func hasBodies(events []Event) bool {
+	for _, e := range events {
+		if e.RequestBody != "" || e.ResponseBody != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// insertEventsPG is the multi-row INSERT of events as one array per
+// column, its parameters numbered after the first n.
+func insertEventsPG(events []Event, n int) (string, []any) {
+	cols := make([][]any, len(eventColumns))
+	for _, e := range events {
+		for i, v := range eventValues(e) {
+			cols[i] = append(cols[i], v)
+		}
+	}
+	args := make([]any, len(cols))
+	for i, c := range cols {
+		args[i] = typedArray(eventTypes[i], c)
+	}
+	return `INSERT INTO usage_events(` + strings.Join(eventColumns, ", ") + `) SELECT * FROM unnest(` +
+		unnestParams(n, eventTypes) + `)`, args
+}
+
+// typedArray turns one column's values into the typed slice pgx encodes.
+func typedArray(typ string, vals []any) any {
+	switch typ {
+	case "bigint":
+		out := make([]int64, len(vals))
+		for i, v := range vals {
+			out[i] = v.(int64)
+		}
+		return out
+	case "float8":
+		out := make([]float64, len(vals))
+		for i, v := range vals {
+			out[i] = v.(float64)
+		}
+		return out
+	}
+	out := make([]string, len(vals))
+	for i, v := range vals {
+		out[i] = v.(string)
+	}
+	return out
+}
+
+// unnestParams numbers one array parameter per type after the first n:
+// "$n+1::bigint[], $n+2::text[], …".
+func unnestParams(n int, types []string) string {
+	parts := make([]string, len(types))
+	for i, t := range types {
+		parts[i] = "$" + strconv.Itoa(n+i+1) + "::" + t + "[]"
+	}
+	return strings.Join(parts, ", ")
 }
 
 func eventValues(e Event) []any {
@@ -108,16 +185,12 @@ func (a *sumArrays) args() []any {
 	return []any{a.requests, a.input, a.cached, a.output, a.reasoning, a.noUsage, a.errors, a.rateLimited, a.cost}
 }
 
-// sumUnnest are the unnest arguments of the sums after n key columns.
-func sumUnnest(n int) string {
-	s := ""
-	for i := range 8 {
-		s += ", $" + itoa(n+i+1) + "::bigint[]"
-	}
-	return s + ", $" + itoa(n+9) + "::float8[]"
-}
+// sumTypes are the array types of sumColumns.
+var sumTypes = []string{"bigint", "bigint", "bigint", "bigint", "bigint", "bigint", "bigint", "bigint", "float8"}
 
-func upsertDailyPG(ctx context.Context, tx pgx.Tx, daily map[dailyKey]*Totals) error {
+// upsertDailyPG is the usage_daily upsert of daily, its parameters
+// numbered after the first n.
+func upsertDailyPG(daily map[dailyKey]*Totals, n int) (string, []any) {
 	keys := make([]dailyKey, 0, len(daily))
 	for k := range daily {
 		keys = append(keys, k)
@@ -136,14 +209,16 @@ func upsertDailyPG(ctx context.Context, tx pgx.Tx, daily map[dailyKey]*Totals) e
 		sums.add(daily[k])
 	}
 	args := []any{cols[0], cols[1], cols[2], cols[3], cols[4], cols[5], cols[6]}
-	_, err := tx.Exec(ctx, `INSERT INTO usage_daily(day, member, model, endpoint, key_fingerprint, source, provider, `+sumColumns+`)
-		SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]`+sumUnnest(7)+`)
-		ON CONFLICT(day, member, model, endpoint, key_fingerprint, source, provider) DO UPDATE SET `+upsertSums("usage_daily"),
-		append(args, sums.args()...)...)
-	return err
+	types := append([]string{"text", "text", "text", "text", "text", "text", "text"}, sumTypes...)
+	return `INSERT INTO usage_daily(day, member, model, endpoint, key_fingerprint, source, provider, ` + sumColumns + `)
+		SELECT * FROM unnest(` + unnestParams(n, types) + `)
+		ON CONFLICT(day, member, model, endpoint, key_fingerprint, source, provider) DO UPDATE SET ` + upsertSums("usage_daily"),
+		append(args, sums.args()...)
 }
 
-func upsertDimsPG(ctx context.Context, tx pgx.Tx, dims map[dimKey]*Totals) error {
+// upsertDimsPG is the usage_daily_by upsert of dims, its parameters
+// numbered after the first n.
+func upsertDimsPG(dims map[dimKey]*Totals, n int) (string, []any) {
 	keys := make([]dimKey, 0, len(dims))
 	for k := range dims {
 		keys = append(keys, k)
@@ -161,11 +236,9 @@ func upsertDimsPG(ctx context.Context, tx pgx.Tx, dims map[dimKey]*Totals) error
 		sums.add(dims[k])
 	}
 	args := []any{cols[0], cols[1], cols[2], cols[3]}
-	_, err := tx.Exec(ctx, `INSERT INTO usage_daily_by(dim, day, source, value, `+sumColumns+`)
-		SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]`+sumUnnest(4)+`)
-		ON CONFLICT(dim, day, source, value) DO UPDATE SET `+upsertSums("usage_daily_by"),
-		append(args, sums.args()...)...)
-	return err
+	types := append([]string{"text", "text", "text", "text"}, sumTypes...)
+	return `INSERT INTO usage_daily_by(dim, day, source, value, ` + sumColumns + `)
+		SELECT * FROM unnest(` + unnestParams(n, types) + `)
+		ON CONFLICT(dim, day, source, value) DO UPDATE SET ` + upsertSums("usage_daily_by"),
+		append(args, sums.args()...)
 }
-
-func itoa(i int) string { return strconv.Itoa(i) }
