@@ -29,7 +29,7 @@ type Gateway struct {
 func newGateway(c *core) *Gateway {
 	access := gateway.NewAccess(c.shared(), c.keys, gateway.AccessOptions{})
 	providers := gateway.NewProviders(c.shared(), gateway.ProvidersOptions{Secret: c.keys.Secret, Now: c.opts.Now})
-	guard := gateway.NewGuard(c.shared(), c.vault, c.opts.Now)
+	guard := gateway.NewGuard(c.shared(), c.safetyVault(), c.opts.Now)
 	deps := gateway.Deps{
 		Access: access, Secret: c.keys.Secret, Lookup: c.keys.Lookup, Recorder: c.writer,
 		Overflow:  func() int64 { return c.writer.Stats().Dropped },
