@@ -34,7 +34,7 @@ bindings: deps
 test: deps test-go test-frontend test-e2e test-smoke
 
 test-go: deps
-	STEWARD_REQUIRE_KEYCHAIN=1 STEWARD_REQUIRE_NODE_SDK=1 scripts/with-keyring.sh go test -race -count=1 ./...
+	STEWARD_REQUIRE_KEYCHAIN=1 STEWARD_REQUIRE_NODE_SDK=1 STEWARD_REQUIRE_POSTGRES=1 scripts/with-keyring.sh go test -race -count=1 ./...
 
 test-frontend: deps
 	cd frontend && npm run --silent check && npm test --silent

@@ -21,13 +21,15 @@ var assets embed.FS
 
 func main() {
 	build := buildinfo.Current()
-	dataDir, rest, err := cli.SplitGlobal(os.Args[1:])
+	globals, rest, err := cli.ParseGlobal(os.Args[1:])
+	dataDir := globals.DataDir
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "steward: %v\n", err)
 		os.Exit(cli.ExitError)
 	}
 	if len(rest) > 0 && !launchArgument(rest[0]) {
-		env := &cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, Version: build.Version, Build: build, DataDir: dataDir}
+		env := &cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, Version: build.Version, Build: build, DataDir: dataDir,
+			DatabaseURL: globals.DatabaseURL}
 		os.Exit(cli.Run(context.Background(), env, rest))
 	}
 	if err := runGUI(dataDir, build.Version); err != nil {

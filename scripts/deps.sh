@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Installs what building and testing Steward needs on Debian/Ubuntu, skipping
 # whatever is already there: system packages (with sudo when not root), the
-# Wails CLI and the frontend's npm packages.
+# Wails CLI and the frontend's npm packages. PostgreSQL's server binaries
+# come from Debian's postgresql package; the tests start private servers
+# of their own (backend/store/pgtest), so the package's system cluster is
+# left stopped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,7 +18,8 @@ webkit_pkg() {
 }
 
 packages=(build-essential pkg-config libgtk-3-dev xvfb xauth x11-utils imagemagick
-  gnome-keyring dbus-x11 chromium poppler-utils fonts-droid-fallback fonts-dejavu-core fonts-noto-cjk xfonts-base git ca-certificates curl)
+  gnome-keyring dbus-x11 chromium poppler-utils fonts-droid-fallback fonts-dejavu-core fonts-noto-cjk xfonts-base git ca-certificates curl
+  postgresql)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -29,6 +33,13 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo_cmd apt-get update -qq
   missing=("${missing[@]/webkit/$(webkit_pkg)}")
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# Debian's postinst may start the system cluster; the tests never use it.
+if command -v pg_lsclusters >/dev/null; then
+  pg_lsclusters -h 2>/dev/null | while read -r ver name _port status _rest; do
+    case "$status" in online*) $sudo_cmd pg_ctlcluster "$ver" "$name" stop || true ;; esac
+  done
 fi
 
 command -v go >/dev/null || { echo "Go 1.26 or newer is required: https://go.dev/dl/" >&2; exit 2; }

@@ -30,9 +30,13 @@ import (
 
 // Options says how to open the data folder and who is asking.
 type Options struct {
-	DataDir string              // --data-dir; "" for STEWARD_DATA_DIR or the default
-	Getenv  func(string) string // the environment; os.Getenv when nil
-	Version string              // the app's version, for the log and the About panel
+	DataDir string // --data-dir; "" for STEWARD_DATA_DIR or the default
+	// DatabaseURL is the team's PostgreSQL database (--database-url); ""
+	// for STEWARD_DATABASE_URL, or none: the data folder holds everything.
+	// Its password may come from PGPASSWORD instead.
+	DatabaseURL string
+	Getenv      func(string) string // the environment; os.Getenv when nil
+	Version     string              // the app's version, for the log and the About panel
 	// Source names the front in the checklist's audit trail ("app", "cli").
 	Source string
 	// Events receives progress of long work; nothing is reported when nil.
@@ -88,12 +92,17 @@ func Open(ctx context.Context, opts Options) (*Services, error) {
 	if err != nil {
 		return nil, err
 	}
-	cat, err := checklist.LoadCatalogue()
+	team, err := openTeam(ctx, opts)
 	if err != nil {
 		st.Close()
+		return nil, err
+	}
+	cat, err := checklist.LoadCatalogue()
+	if err != nil {
+		closeAll(st, team)
 		return nil, fmt.Errorf("load catalogue: %w", err)
 	}
-	c := &core{opts: opts, dir: dir, store: st, log: applog.Discard(), settings: settings.New(st, nil)}
+	c := &core{opts: opts, dir: dir, store: st, team: team, log: applog.Discard(), settings: settings.New(st, nil)}
 	c.base, c.cancel = context.WithCancel(context.Background())
 	if opts.AppLog {
 		if l, err := applog.Open(dir, 0); err == nil {
@@ -110,7 +119,7 @@ func Open(ctx context.Context, opts Options) (*Services, error) {
 		})
 		c.startup(s.Org.startup)
 	}
-	c.log.Info("started", "version", opts.Version, "data_dir", dir)
+	c.log.Info("started", "version", opts.Version, "data_dir", dir, "team_database", c.teamName())
 	return s, nil
 }
 
@@ -135,7 +144,7 @@ func (s *Services) Close() error {
 	s.c.bg.Wait()
 	s.c.closeUsage()
 	s.c.log.Info("stopped")
-	err := s.c.store.Close()
+	err := closeAll(s.c.store, s.c.team)
 	s.c.log.Close()
 	return err
 }
@@ -145,7 +154,8 @@ func (s *Services) Close() error {
 type core struct {
 	opts      Options
 	dir       string
-	store     *store.Store
+	store     *store.Store // the data folder's SQLite file
+	team      *store.Store // the team's PostgreSQL database, or nil
 	log       *applog.Log
 	settings  *settings.Service
 	checklist *checklist.Service
@@ -180,9 +190,9 @@ func (c *core) build(ctx context.Context) {
 		}
 		return c.keys.Lookup(fp)
 	})
-	c.keys = keys.New(c.store, c.vault, keys.Options{Log: c.log.Logger, Verifier: liveVerifier{c}, Leaks: c.leaks})
-	c.usage = usage.New(usage.NewSQLite(c.store), usage.Options{Log: c.log.Logger, KeyLabels: c.keys.Labels, Now: c.opts.Now})
-	c.recs = usage.NewReconciliations(c.store)
+	c.keys = keys.New(c.shared(), c.vault, keys.Options{Log: c.log.Logger, Verifier: liveVerifier{c}, Leaks: c.leaks})
+	c.usage = usage.New(usage.NewSQLite(c.shared()), usage.Options{Log: c.log.Logger, KeyLabels: c.keys.Labels, Now: c.opts.Now})
+	c.recs = usage.NewReconciliations(c.shared())
 	c.writer = usage.NewWriter(c.usage, usage.WriterOptions{Log: c.log.Logger})
 	c.privacy = privacy.New(c.store, privacy.Options{})
 	c.org = c.newOrgService()

@@ -2,11 +2,14 @@ package app
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"sync"
 	"time"
 
 	"steward/backend/checks"
 	"steward/backend/gateway"
+	"steward/backend/usage"
 )
 
 // Gateway is the local OpenAI-compatible gateway: starting and stopping
@@ -24,19 +27,42 @@ type Gateway struct {
 }
 
 func newGateway(c *core) *Gateway {
-	access := gateway.NewAccess(c.store, c.keys, gateway.AccessOptions{})
-	providers := gateway.NewProviders(c.store, gateway.ProvidersOptions{Secret: c.keys.Secret, Now: c.opts.Now})
-	guard := gateway.NewGuard(c.store, c.vault, c.opts.Now)
+	access := gateway.NewAccess(c.shared(), c.keys, gateway.AccessOptions{})
+	providers := gateway.NewProviders(c.shared(), gateway.ProvidersOptions{Secret: c.keys.Secret, Now: c.opts.Now})
+	guard := gateway.NewGuard(c.shared(), c.safetyVault(), c.opts.Now)
 	deps := gateway.Deps{
 		Access: access, Secret: c.keys.Secret, Lookup: c.keys.Lookup, Recorder: c.writer,
 		Overflow:  func() int64 { return c.writer.Stats().Dropped },
 		LogBodies: c.usage.BodyLoggingOn(5 * time.Second),
 		Log:       c.log.Logger,
 		Guard:     guard, OnAlert: guard.RecordAlert,
+		TokensSince: c.tokensSince,
+	}
+	if c.team != nil { // replicas on one database share members' limits
+		deps.Shared = gateway.NewSharedLimits(c.team, gateway.SharedOptions{Log: c.log.Logger})
+		// the log is on the database server: there is no disk here to check for room
+		deps.Recorder = usage.RecorderFunc(c.writer.Record)
 	}
 	run := gateway.NewScreen(deps, func() context.Context { return c.base })
 	run.UseProviders(providers)
 	return &Gateway{c: c, access: access, providers: providers, guard: guard, deps: deps, run: run}
+}
+
+// tokensSince is the tokens a member's calls used since a time, from the
+// usage log: a gateway's daily token budgets start from it, so a restart
+// or a new replica does not start the day again.
+func (c *core) tokensSince(ctx context.Context, member string, since time.Time) (int64, error) {
+	rep, err := c.usage.Report(ctx, usage.Query{Since: since, By: usage.ByMember})
+	if err != nil {
+		return 0, fmt.Errorf("tokens used by %s since %s: %w", member, since.Format(time.RFC3339), err)
+	}
+	var n int64
+	for _, r := range rep.Rows {
+		if strings.EqualFold(r.Group, member) { // names are one member in any case
+			n += r.InputTokens + r.OutputTokens
+		}
+	}
+	return n, nil
 }
 
 // Start starts the gateway with the saved settings; starting a running

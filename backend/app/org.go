@@ -31,7 +31,7 @@ func (c *core) newOrgService() *org.Service {
 	return org.New(c.store, c.keys, c.vault, org.Options{
 		BaseURLOf: c.baseURL,
 		Client:    []openai.Option{openai.WithObserver(c.observer())},
-		Usage:     usage.NewSQLite(c.store),
+		Usage:     usage.NewSQLite(c.shared()),
 		Log:       c.log.Logger,
 		Now:       c.opts.Now,
 	})

@@ -9,10 +9,11 @@ import (
 // readiness check.
 func (s *Services) Ping(ctx context.Context) error { return s.c.ping(ctx) }
 
-// ping runs SELECT 1 on the store's read pool.
+// ping runs SELECT 1 on the store holding the team's shared state (the
+// team database when one is set, else the data folder's).
 func (c *core) ping(ctx context.Context) error {
 	var n int
-	if err := c.store.Read().QueryRowContext(ctx, "SELECT 1").Scan(&n); err != nil {
+	if err := c.shared().Read().QueryRowContext(ctx, "SELECT 1").Scan(&n); err != nil {
 		return fmt.Errorf("ping the database: %w", err)
 	}
 	return nil

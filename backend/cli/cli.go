@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"steward/backend/app"
 	"steward/backend/apperr"
 	"steward/backend/buildinfo"
 )
@@ -33,6 +34,9 @@ type Env struct {
 	Version string
 	Build   buildinfo.Info // commit, build date and Go version; its Version may be empty
 	DataDir string         // from --data-dir; empty means the default
+	// DatabaseURL is the team's PostgreSQL database, from --database-url;
+	// empty means STEWARD_DATABASE_URL, or none.
+	DatabaseURL string
 	// Now is the clock of dated records and exports; time.Now when nil (tests set it).
 	Now func() time.Time
 }
@@ -75,25 +79,51 @@ func commands() map[string]command {
 	}
 }
 
-// SplitGlobal takes the global flags (--data-dir DIR) out of args, wherever
-// they stand, and returns the data directory and the remaining arguments.
-func SplitGlobal(args []string) (dataDir string, rest []string, err error) {
+// Globals are the global flags, given before or after the command.
+type Globals struct {
+	DataDir     string // --data-dir DIR
+	DatabaseURL string // --database-url URL (without its password)
+}
+
+// ParseGlobal takes the global flags (--data-dir DIR, --database-url URL)
+// out of args, wherever they stand, and returns them and the remaining
+// arguments. A database URL holding a password is refused: command lines
+// are visible to other users of the machine.
+func ParseGlobal(args []string) (g Globals, rest []string, err error) {
+	flags := []struct {
+		name, need string
+		dst        *string
+	}{{"data-dir", "a folder", &g.DataDir}, {"database-url", "a postgres:// URL", &g.DatabaseURL}}
+next:
 	for i := 0; i < len(args); i++ {
 		a := args[i]
-		switch {
-		case a == "--data-dir" || a == "-data-dir":
-			if i+1 >= len(args) {
-				return "", nil, usageErr("--data-dir needs a folder")
+		for _, f := range flags {
+			switch {
+			case a == "--"+f.name || a == "-"+f.name:
+				if i+1 >= len(args) {
+					return g, nil, usageErr("--%s needs %s", f.name, f.need)
+				}
+				*f.dst = args[i+1]
+				i++
+				continue next
+			case strings.HasPrefix(a, "--"+f.name+"="):
+				*f.dst = strings.TrimPrefix(a, "--"+f.name+"=")
+				continue next
 			}
-			dataDir = args[i+1]
-			i++
-		case strings.HasPrefix(a, "--data-dir="):
-			dataDir = strings.TrimPrefix(a, "--data-dir=")
-		default:
-			rest = append(rest, a)
 		}
+		rest = append(rest, a)
 	}
-	return dataDir, rest, nil
+	if g.DatabaseURL != "" && app.URLHasPassword(g.DatabaseURL) {
+		return g, nil, usageErr("--database-url must not hold the password, since command lines are visible to other users: " +
+			"give it in PGPASSWORD or ~/.pgpass, or put the whole URL in STEWARD_DATABASE_URL")
+	}
+	return g, rest, nil
+}
+
+// SplitGlobal is ParseGlobal for callers that need only the data folder.
+func SplitGlobal(args []string) (dataDir string, rest []string, err error) {
+	g, rest, err := ParseGlobal(args)
+	return g.DataDir, rest, err
 }
 
 // Run runs the subcommand in args (global flags already split off) and
@@ -139,6 +169,9 @@ func runHelp(_ context.Context, env *Env, _ []string) error {
 		fmt.Fprintf(env.Stdout, "  %-10s %s\n", n, cmds[n].summary)
 	}
 	fmt.Fprintln(env.Stdout, "\nGlobal flag: --data-dir DIR (or STEWARD_DATA_DIR) picks the data folder.")
+	fmt.Fprintln(env.Stdout, "Global flag: --database-url postgres://USER@HOST:5432/DB (or STEWARD_DATABASE_URL) keeps the team's")
+	fmt.Fprintln(env.Stdout, "  members, keys, tokens, policies, providers and usage log in PostgreSQL; the password comes")
+	fmt.Fprintln(env.Stdout, "  from PGPASSWORD or ~/.pgpass (or within STEWARD_DATABASE_URL), never the command line.")
 	fmt.Fprintln(env.Stdout, "Exit codes: 0 success, 1 a finding or failed check, 2 a usage or runtime error.")
 	fmt.Fprintln(env.Stdout, "Run \"steward COMMAND -h\" for a command's flags.")
 	return nil

@@ -17,7 +17,7 @@ import (
 // does; the caller closes it.
 func open(ctx context.Context, env *Env) (*app.Services, error) {
 	return app.Open(ctx, app.Options{
-		DataDir: env.DataDir, Getenv: env.Getenv, Version: env.Version, Source: "cli",
+		DataDir: env.DataDir, DatabaseURL: env.DatabaseURL, Getenv: env.Getenv, Version: env.Version, Source: "cli",
 		Events: events(env), Passphrase: vaultPassphrase(env), EnvOverrides: true, Now: env.Now,
 	})
 }

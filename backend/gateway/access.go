@@ -31,7 +31,9 @@ type Directory interface {
 // only as SHA-256 hashes), per-member policies, and the gateway's saved
 // settings. The gateway consults it on every call through short-lived
 // caches, so a token revoked or a policy changed from another process (the
-// CLI while the GUI serves) takes effect within CacheTTL.
+// CLI while the GUI serves, or another replica on the same PostgreSQL
+// database) takes effect within CacheTTL, 4 seconds by default: under the
+// 5 seconds a revocation may take to reach every replica.
 type Access struct {
 	st   *store.Store
 	dir  Directory
@@ -47,11 +49,16 @@ type Access struct {
 	policiesAt time.Time
 }
 
+// DefaultCacheTTL is how long a token or policy answer is reused: short
+// enough that a revocation made through one replica stops the token on
+// every replica within 5 seconds.
+const DefaultCacheTTL = 4 * time.Second
+
 // AccessOptions adjusts NewAccess; the zero value is the production setting.
 type AccessOptions struct {
 	Now      func() time.Time // clock; time.Now by default
 	Rand     io.Reader        // token randomness; crypto/rand by default
-	CacheTTL time.Duration    // how long a token or policy check is reused; 10s by default
+	CacheTTL time.Duration    // how long a token or policy check is reused; DefaultCacheTTL by default
 }
 
 // NewAccess returns the gateway's access register over the store, naming
@@ -64,7 +71,7 @@ func NewAccess(st *store.Store, dir Directory, opts AccessOptions) *Access {
 		opts.Rand = rand.Reader
 	}
 	if opts.CacheTTL <= 0 {
-		opts.CacheTTL = 10 * time.Second
+		opts.CacheTTL = DefaultCacheTTL
 	}
 	return &Access{st: st, dir: dir, now: opts.Now, rand: opts.Rand, ttl: opts.CacheTTL, tokens: map[string]tokenEntry{}}
 }

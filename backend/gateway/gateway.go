@@ -50,6 +50,9 @@ type Deps struct {
 	Guard *Guard
 	// Calls, when set, hears of each finished call (telemetry export).
 	Calls CallObserver
+	// Shared, when set, makes members' limits hold across the replicas
+	// serving from one database; nil keeps them per process.
+	Shared *SharedLimits
 }
 
 // Gateway is the local OpenAI-compatible proxy. Build one with New, serve
@@ -67,6 +70,7 @@ type Gateway struct {
 	keys    *keyCache
 	owners  *owners
 	limits  *limits
+	shared  *SharedLimits
 	tr      *http.Transport
 	copyBuf *bufPool
 	sniff   *bufPool
@@ -124,11 +128,15 @@ func New(cfg Config, deps Deps) (*Gateway, error) {
 		keys:    keys,
 		owners:  &owners{lookup: deps.Lookup, now: deps.Now, m: map[string]ownerEntry{}},
 		limits:  newLimits(deps.Now, deps.TokensSince),
+		shared:  deps.Shared,
 		tr:      newTransport(cfg.ConnectTimeout),
 		copyBuf: newBufPool(32 << 10),
 		sniff:   newBufPool(4 << 10),
 		done:    make(chan struct{}),
 		noKey:   noKey,
+	}
+	if g.shared != nil {
+		g.limits.shared, g.limits.share, g.limits.every = true, 1, g.shared.every
 	}
 	return g, nil
 }
@@ -166,6 +174,12 @@ func (g *Gateway) Start(ctx context.Context) error {
 	ln, err := (&net.ListenConfig{}).Listen(ctx, "tcp", g.cfg.Listen)
 	if err != nil {
 		return fmt.Errorf("gateway: listen on %s: %w", g.cfg.Listen, err)
+	}
+	if g.shared != nil {
+		if err := g.shared.start(ctx, g.limits, g.access); err != nil {
+			ln.Close()
+			return err
+		}
 	}
 	g.addr, g.started = ln.Addr().String(), g.now()
 	g.srv = &http.Server{
@@ -211,6 +225,9 @@ func (g *Gateway) Shutdown(ctx context.Context) error {
 	}
 	<-g.done
 	g.bg.Wait()
+	if g.shared != nil {
+		g.shared.close(context.WithoutCancel(ctx), g.limits, g.access)
+	}
 	g.tr.CloseIdleConnections()
 	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) {
 		return nil // calls were cut off, as asked

@@ -17,25 +17,36 @@ type TokensSinceFunc func(ctx context.Context, member string, since time.Time) (
 
 // limits keeps the running state of members' rate limits: a request bucket
 // per member that refills continuously (as OpenAI's do) and a token count
-// per member per day.
+// per member per day. When replicas share the limits (see SharedLimits),
+// what the others admitted is taken out of the same buckets at each sync,
+// and each replica admits at most its share of what is left until the next.
 type limits struct {
 	now   func() time.Time
 	since TokensSinceFunc
 
-	mu   sync.Mutex
-	rpm  map[string]*bucket
-	days map[string]*dayCount
+	mu     sync.Mutex
+	rpm    map[string]*bucket
+	days   map[string]*dayCount
+	shared bool          // replicas share the limits: quotas apply
+	share  int           // live replicas, at least 1
+	every  time.Duration // sync interval: the wait when a quota is spent
+	claim  func() bool   // syncs now for more quota; set by SharedLimits
 }
 
 type bucket struct {
-	avail float64
-	last  time.Time
+	avail    float64
+	last     time.Time
+	rate     float64 // the per-minute limit last applied
+	quota    int     // admissions left here until the next sync, when shared
+	asked    bool    // a call asked here: only then does this replica claim a quota
+	admitted int64   // requests admitted here since start, for the other replicas
 }
 
 type dayCount struct {
 	day    time.Time // start of the day counted
 	used   int64
 	seeded bool
+	own    int64 // tokens counted here this day, for the other replicas
 }
 
 func newLimits(now func() time.Time, since TokensSinceFunc) *limits {
@@ -45,12 +56,54 @@ func newLimits(now func() time.Time, since TokensSinceFunc) *limits {
 // takeRequest spends one request of a member's per-minute budget, or says
 // how long until one is available.
 func (l *limits) takeRequest(member string, perMinute int) (ok bool, remaining int, wait time.Duration) {
+	ok, remaining, wait, more := l.tryRequest(member, perMinute)
+	if more && l.claim != nil && l.claim() {
+		ok, remaining, wait, _ = l.tryRequest(member, perMinute)
+	}
+	return ok, remaining, wait
+}
+
+// tryRequest is takeRequest without asking the other replicas: more says
+// the bucket holds requests but this replica's quota of them is spent.
+func (l *limits) tryRequest(member string, perMinute int) (ok bool, remaining int, wait time.Duration, more bool) {
 	now := l.now()
 	rate := float64(perMinute)
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	b := l.bucket(member, rate, now)
+	b.asked = true
+	if b.avail < 1 {
+		return false, 0, time.Duration((1 - b.avail) / rate * float64(time.Minute)), false
+	}
+	if l.shared && b.quota <= 0 {
+		return false, 0, l.every, true // this replica's share is spent until the next sync
+	}
+	b.avail--
+	b.admitted++
+	b.quota--
+	return true, int(b.avail), 0, false
+}
+
+// setShared turns the replicas' quotas on (after a sync) or off (the
+// database out of reach, or the gateway stopped: unspent quota goes back).
+func (l *limits) setShared(on bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.claim == nil {
+		return // not a replica
+	}
+	l.shared = on
+	if !on {
+		for _, b := range l.rpm {
+			b.quota = 0
+		}
+	}
+}
+
+// bucket returns a member's bucket refilled to now; l.mu is held.
+func (l *limits) bucket(member string, rate float64, now time.Time) *bucket {
 	b, found := l.rpm[member]
-	if !found {
+	if !found { // when shared, its quota comes with the next sync
 		b = &bucket{avail: rate, last: now}
 		l.rpm[member] = b
 	}
@@ -59,11 +112,17 @@ func (l *limits) takeRequest(member string, perMinute int) (ok bool, remaining i
 		b.last = now
 	}
 	b.avail = math.Min(b.avail, rate) // the limit may have been lowered
-	if b.avail < 1 {
-		return false, 0, time.Duration((1 - b.avail) / rate * float64(time.Minute))
+	b.rate = rate
+	return b
+}
+
+// quotaOf is this replica's share of avail requests until the next sync,
+// rounded up: never more than avail.
+func (l *limits) quotaOf(avail float64) int {
+	if !l.shared || avail < 1 {
+		return 0
 	}
-	b.avail--
-	return true, int(b.avail), 0
+	return int(math.Ceil(math.Floor(avail) / float64(max(l.share, 1))))
 }
 
 // startOfDay is midnight of t's day in t's location.
@@ -104,6 +163,7 @@ func (l *limits) addTokens(member string, n int64) {
 	c := l.day(member, startOfDay(l.now()))
 	l.mu.Lock()
 	c.used += n
+	c.own += n
 	l.mu.Unlock()
 }
 

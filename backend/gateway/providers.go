@@ -140,7 +140,7 @@ func (p *Providers) Add(ctx context.Context, pr Provider) (Provider, error) {
 	models, _ := json.Marshal(pr.Models)
 	err = p.st.Write(ctx, func(tx *sql.Tx) error {
 		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM gateway_providers WHERE name = ?`, pr.Name).Scan(&n); err != nil {
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM gateway_providers WHERE lower(name) = lower(?)`, pr.Name).Scan(&n); err != nil {
 			return err
 		}
 		if n > 0 {
@@ -173,7 +173,7 @@ func (p *Providers) Remove(ctx context.Context, name string) error {
 	}
 	var n int64
 	err := p.st.Write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `DELETE FROM gateway_providers WHERE name = ?`, strings.TrimSpace(name))
+		res, err := tx.ExecContext(ctx, `DELETE FROM gateway_providers WHERE lower(name) = lower(?)`, strings.TrimSpace(name))
 		if err == nil {
 			n, err = res.RowsAffected()
 		}

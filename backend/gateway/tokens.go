@@ -220,3 +220,11 @@ func (a *Access) touch(ctx context.Context, id int64, t time.Time) error {
 		return err
 	})
 }
+
+// TokenMember names the member a token is good for, or "" when it is
+// unknown, revoked or its member removed: the gateway's own check, cache
+// included, for other fronts and the store contract tests.
+func (a *Access) TokenMember(ctx context.Context, tok string) (string, error) {
+	e, err := a.authenticate(ctx, tok)
+	return e.member, err
+}

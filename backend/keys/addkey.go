@@ -34,13 +34,10 @@ func (r *Register) AddKey(ctx context.Context, in KeyInput, apiKey string) (Key,
 		if err := checkNewFingerprint(ctx, tx, op, fp, m.ID); err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO api_keys(label, member_id, environment, kind, fingerprint, redacted, notes, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, in.Label, m.ID, in.Environment, kind, fp, red, in.Notes, r.stamp())
+		err = tx.QueryRowContext(ctx, `INSERT INTO api_keys(label, member_id, environment, kind, fingerprint, redacted, notes, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, in.Label, m.ID, in.Environment, kind, fp, red, in.Notes, r.stamp()).Scan(&id)
 		if err != nil {
 			return keyWriteErr(op, in.Label, err)
-		}
-		if id, err = res.LastInsertId(); err != nil {
-			return fmt.Errorf("add key %q: %w", in.Label, err)
 		}
 		if err := ev.add(EventAdded, id, in.Label, m.Name, fmt.Sprintf("%s %s key %s", in.Environment, kind, red)); err != nil {
 			return err
@@ -154,7 +151,7 @@ func cleanKeyInput(op string, in KeyInput) (KeyInput, error) {
 }
 
 func keyWriteErr(op, label string, err error) error {
-	if strings.Contains(err.Error(), "UNIQUE") {
+	if isUniqueViolation(err) {
 		return errLabelTaken(op, label)
 	}
 	return fmt.Errorf("save key %q: %w", label, err)

@@ -2,6 +2,7 @@ package keys
 
 import (
 	"fmt"
+	"strings"
 
 	"steward/backend/apperr"
 )
@@ -85,4 +86,11 @@ func fieldZh(field string) string {
 		return "更新位置"
 	}
 	return field
+}
+
+// isUniqueViolation reports whether a write failed on a unique index, in
+// SQLite's words or PostgreSQL's (SQLSTATE 23505).
+func isUniqueViolation(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "UNIQUE constraint") || strings.Contains(msg, "23505")
 }

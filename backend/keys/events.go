@@ -55,7 +55,7 @@ func (r *Register) Events(ctx context.Context, label string) ([]Event, error) {
 	q := `SELECT id, at, event, coalesce(key_id, 0), label, member, detail FROM key_events`
 	var args []any
 	if label = strings.TrimSpace(label); label != "" {
-		q += ` WHERE label = ? COLLATE NOCASE`
+		q += ` WHERE lower(label) = lower(?)`
 		args = append(args, label)
 	}
 	rows, err := r.st.Read().QueryContext(ctx, q+` ORDER BY id`, args...)

@@ -24,7 +24,7 @@ const memberCols = `m.id, m.name, m.email, m.role, m.created_at,
 
 // Members returns the current members by name, with how many keys each holds.
 func (r *Register) Members(ctx context.Context) ([]Member, error) {
-	rows, err := r.st.Read().QueryContext(ctx, `SELECT `+memberCols+` WHERE m.removed_at = '' ORDER BY m.name`)
+	rows, err := r.st.Read().QueryContext(ctx, `SELECT `+memberCols+` WHERE m.removed_at = '' ORDER BY lower(m.name), m.id`)
 	if err != nil {
 		return nil, fmt.Errorf("list members: %w", err)
 	}
@@ -48,7 +48,7 @@ func (r *Register) Member(ctx context.Context, name string) (Member, error) {
 func memberByName(ctx context.Context, q querier, op, name string) (Member, error) {
 	name = strings.TrimSpace(name)
 	var m Member
-	err := q.QueryRowContext(ctx, `SELECT `+memberCols+` WHERE m.name = ? AND m.removed_at = ''`, name).
+	err := q.QueryRowContext(ctx, `SELECT `+memberCols+` WHERE lower(m.name) = lower(?) AND m.removed_at = ''`, name).
 		Scan(&m.ID, &m.Name, &m.Email, &m.Role, &m.CreatedAt, &m.ActiveKeys)
 	if errors.Is(err, sql.ErrNoRows) {
 		return m, errMemberUnknown(op, name)
@@ -108,7 +108,7 @@ func (r *Register) EditMember(ctx context.Context, name string, in MemberInput) 
 }
 
 func memberWriteErr(op, name string, err error) error {
-	if strings.Contains(err.Error(), "UNIQUE") {
+	if isUniqueViolation(err) {
 		return apperr.Text(CodeMemberExists, op,
 			fmt.Sprintf("There is already a member named %q.", name),
 			fmt.Sprintf("已有名为“%s”的成员。", name))

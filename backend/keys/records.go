@@ -66,7 +66,7 @@ func rotateBy(created string, days int) string {
 // Keys returns every key record: current keys and the retired and revoked
 // ones kept as history, by label, current first, newest first.
 func (r *Register) Keys(ctx context.Context) ([]Key, error) {
-	return r.queryKeys(ctx, r.st.Read(), `ORDER BY k.label, `+currentKey+` DESC, k.id DESC`)
+	return r.queryKeys(ctx, r.st.Read(), `ORDER BY lower(k.label), `+currentKey+` DESC, k.id DESC`)
 }
 
 // Key returns the current key with the given label (any case).
@@ -76,7 +76,7 @@ func (r *Register) Key(ctx context.Context, label string) (Key, error) {
 
 func (r *Register) currentKey(ctx context.Context, q querier, op, label string) (Key, error) {
 	label = strings.TrimSpace(label)
-	ks, err := r.queryKeys(ctx, q, `WHERE k.label = ? AND `+currentKey, label)
+	ks, err := r.queryKeys(ctx, q, `WHERE lower(k.label) = lower(?) AND `+currentKey, label)
 	if err != nil {
 		return Key{}, err
 	}

@@ -71,12 +71,9 @@ func (r *Register) replace(ctx context.Context, tx *sql.Tx, old Key, kind, fp, r
 		StatusRetired, now, old.ID); err != nil {
 		return 0, fmt.Errorf("retire key %q: %w", old.Label, err)
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO api_keys(label, member_id, environment, kind, fingerprint, redacted, notes, created_at, replaces)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, old.Label, old.MemberID, old.Environment, kind, fp, red, old.Notes, now, old.ID)
-	if err != nil {
-		return 0, fmt.Errorf("add successor of %q: %w", old.Label, err)
-	}
-	id, err := res.LastInsertId()
+	var id int64
+	err := tx.QueryRowContext(ctx, `INSERT INTO api_keys(label, member_id, environment, kind, fingerprint, redacted, notes, created_at, replaces)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, old.Label, old.MemberID, old.Environment, kind, fp, red, old.Notes, now, old.ID).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("add successor of %q: %w", old.Label, err)
 	}
@@ -84,7 +81,7 @@ func (r *Register) replace(ctx context.Context, tx *sql.Tx, old Key, kind, fp, r
 		return 0, fmt.Errorf("link successor of %q: %w", old.Label, err)
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO key_places(key_id, place, added_at)
-		SELECT ?, place, ? FROM key_places WHERE key_id = ? ORDER BY id`, id, now, old.ID); err != nil {
+		SELECT CAST(? AS BIGINT), place, CAST(? AS TEXT) FROM key_places WHERE key_id = ? ORDER BY id`, id, now, old.ID); err != nil {
 		return 0, fmt.Errorf("carry places of %q: %w", old.Label, err)
 	}
 	return id, nil
@@ -134,11 +131,9 @@ func (r *Register) AddPlace(ctx context.Context, label, place string) (Place, er
 			return err
 		}
 		p = Place{KeyID: k.ID, Place: place, AddedAt: r.stamp()}
-		res, err := tx.ExecContext(ctx, `INSERT INTO key_places(key_id, place, added_at) VALUES (?, ?, ?)`, k.ID, place, p.AddedAt)
+		err = tx.QueryRowContext(ctx, `INSERT INTO key_places(key_id, place, added_at) VALUES (?, ?, ?) RETURNING id`,
+			k.ID, place, p.AddedAt).Scan(&p.ID)
 		if err != nil {
-			return fmt.Errorf("add place to %q: %w", k.Label, err)
-		}
-		if p.ID, err = res.LastInsertId(); err != nil {
 			return fmt.Errorf("add place to %q: %w", k.Label, err)
 		}
 		return ev.add(EventPlaceAdded, k.ID, k.Label, k.Member, place)

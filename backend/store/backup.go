@@ -13,6 +13,11 @@ import (
 // running (VACUUM INTO), via a temporary file renamed into place so a failed
 // backup never leaves a half-written file at dest.
 func (s *Store) Backup(ctx context.Context, dest string) error {
+	if s.dialect == Postgres {
+		return apperr.Text(apperr.BackupFailed, "store.backup",
+			"A PostgreSQL database is backed up with its own tools (pg_dump), not by Steward.",
+			"PostgreSQL 数据库请使用其自带工具（pg_dump）备份，而不是通过 Steward。")
+	}
 	abs, err := filepath.Abs(dest)
 	if err != nil {
 		return apperr.Wrap(err, apperr.BackupFailed, "store.backup", "path", dest)

@@ -24,8 +24,11 @@ type migration struct {
 
 // migrationFiles lists the embedded migrations in order. Files are named
 // NNNN_description.sql; each package's tables come in their own numbered file.
-func migrationFiles() []migration {
-	entries, _ := fs.ReadDir(migrationsFS, "migrations")
+func migrationFiles() []migration { return readMigrations(migrationsFS, "migrations") }
+
+// readMigrations lists the NNNN_name.sql files of dir in fsys, in order.
+func readMigrations(fsys embed.FS, dir string) []migration {
+	entries, _ := fs.ReadDir(fsys, dir)
 	var out []migration
 	for _, e := range entries {
 		num, name, _ := strings.Cut(strings.TrimSuffix(e.Name(), ".sql"), "_")
@@ -33,7 +36,7 @@ func migrationFiles() []migration {
 		if err != nil {
 			continue
 		}
-		b, _ := migrationsFS.ReadFile("migrations/" + e.Name())
+		b, _ := fsys.ReadFile(dir + "/" + e.Name())
 		out = append(out, migration{version: v, name: name, sql: string(b)})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].version < out[j].version })
@@ -98,7 +101,7 @@ func (s *Store) apply(ctx context.Context, m migration) error {
 	})
 }
 
-// LatestVersion is the number of the newest migration this build knows.
+// LatestVersion is the number of the newest SQLite migration this build knows.
 func LatestVersion() int {
 	m := migrationFiles()
 	if len(m) == 0 {
@@ -117,6 +120,10 @@ func LatestApplied(ctx context.Context, tx *sql.Tx) int {
 // SchemaVersion is the number of the last applied migration.
 func (s *Store) SchemaVersion(ctx context.Context) (int, error) {
 	var v int
-	err := s.read.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&v)
+	q := `PRAGMA user_version`
+	if s.dialect == Postgres {
+		q = `SELECT coalesce(max(version), 0) FROM schema_migrations`
+	}
+	err := s.read.QueryRowContext(ctx, q).Scan(&v)
 	return v, err
 }

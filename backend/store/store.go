@@ -1,7 +1,7 @@
-// Package store opens Steward's single SQLite file: it creates the data
-// directory and file with private permissions, refuses corrupt files and
-// files from a newer Steward without touching them, applies the embedded
-// migrations, and hands out a one-connection writer and a read pool.
+// Package store opens Steward's database: the desktop's single SQLite file
+// (Open) or a team's PostgreSQL database (OpenPostgres). It refuses corrupt
+// databases and databases from a newer Steward without touching them,
+// applies the embedded migrations, and hands out a writer and a read pool.
 package store
 
 import (
@@ -13,6 +13,8 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgxpool"
+
 	"steward/backend/apperr"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -23,10 +25,12 @@ const FileName = "steward.db"
 
 // Store is the opened database.
 type Store struct {
-	path  string
-	write *sql.DB // one connection: SQLite has one writer at a time
-	read  *sql.DB // a pool of read-only connections
-	now   func() time.Time
+	path    string // the file, or the PostgreSQL URL without its password
+	dialect Dialect
+	write   *sql.DB // SQLite: one connection (one writer at a time); PostgreSQL: the pool
+	read    *sql.DB // SQLite: read-only connections; PostgreSQL: the same pool as write
+	pool    *pgxpool.Pool
+	now     func() time.Time
 }
 
 // Options adjusts Open; the zero value is the production setting.
@@ -87,7 +91,8 @@ func prepareFiles(dir, path string) error {
 	return f.Close()
 }
 
-// Path is the database file's path.
+// Path is the database file's path; on PostgreSQL, the URL without its
+// password.
 func (s *Store) Path() string { return s.path }
 
 // Read is the read-only pool, for queries.
@@ -111,7 +116,7 @@ func (s *Store) Write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 
 // diskFull names a full disk as such; other errors pass unchanged.
 func (s *Store) diskFull(err error) error {
-	if IsDiskFull(err) && !apperr.Is(err, apperr.DiskFull) {
+	if s.dialect == SQLite && IsDiskFull(err) && !apperr.Is(err, apperr.DiskFull) {
 		return DiskFullError(err, "store.write", filepath.Dir(s.path))
 	}
 	return err
@@ -123,8 +128,11 @@ func (s *Store) Close() error {
 	if s.read != nil {
 		errs = append(errs, s.read.Close())
 	}
-	if s.write != nil {
+	if s.write != nil && s.write != s.read {
 		errs = append(errs, s.write.Close())
+	}
+	if s.pool != nil {
+		s.pool.Close()
 	}
 	return errors.Join(errs...)
 }

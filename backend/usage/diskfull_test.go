@@ -32,6 +32,7 @@ func setPageLimit(t *testing.T, db *SQLite, extra int) {
 // error names the full disk, CheckRoom refuses, WatchLost says so, and
 // writing resumes when space returns.
 func TestWriterOnFullDisk(t *testing.T) {
+	sqliteOnly(t, "a page limit stands in for the full disk")
 	svc, db, _ := newTestService(t)
 	ctx := context.Background()
 	w := NewWriter(svc, WriterOptions{BatchSize: 50, Retries: -1, FlushEvery: time.Millisecond})

@@ -10,7 +10,6 @@ import (
 
 	"steward/backend/apperr"
 	"steward/backend/secret"
-	"steward/backend/store"
 )
 
 // testNow is the fixed "now" of most tests: a Tuesday afternoon, UTC.
@@ -34,14 +33,11 @@ func (c *fakeClock) Set(t time.Time) {
 	c.t = t
 }
 
-// newTestService opens a fresh database in a temporary directory.
+// newTestService opens a fresh database: a SQLite file in a temporary
+// directory, or a PostgreSQL database when the tests run on PostgreSQL.
 func newTestService(t *testing.T) (*Service, *SQLite, *fakeClock) {
 	t.Helper()
-	st, err := store.Open(context.Background(), t.TempDir(), store.Options{})
-	if err != nil {
-		t.Fatalf("open store: %v", err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := openTestStore(t)
 	clock := &fakeClock{t: testNow}
 	db := NewSQLite(st)
 	return New(db, Options{Now: clock.Now}), db, clock

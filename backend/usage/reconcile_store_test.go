@@ -4,18 +4,11 @@ import (
 	"context"
 	"testing"
 	"time"
-
-	"steward/backend/store"
 )
 
 func TestReconciliationsKeepTheNewest(t *testing.T) {
 	ctx := context.Background()
-	st, err := store.Open(ctx, t.TempDir(), store.Options{})
-	if err != nil {
-		t.Fatalf("open store: %v", err)
-	}
-	t.Cleanup(func() { st.Close() })
-	r := NewReconciliations(st)
+	r := NewReconciliations(openTestStore(t))
 
 	t.Run("NoneYet", func(t *testing.T) {
 		_, _, ok, err := r.LastReconciliation(ctx)

@@ -4,17 +4,19 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 
 	"steward/backend/store"
 )
 
-// SQLite is the Store in Steward's database file (tables from migration
-// 0004_usage.sql).
+// SQLite is the Store in Steward's database (tables from migration
+// 0004_usage.sql): the SQLite file, or a team's PostgreSQL database, whose
+// few differing statements it picks by st's dialect.
 type SQLite struct {
 	st *store.Store
 }
 
-// NewSQLite returns the usage store inside st.
+// NewSQLite returns the usage store inside st, SQLite or PostgreSQL.
 func NewSQLite(st *store.Store) *SQLite { return &SQLite{st: st} }
 
 var _ Store = (*SQLite)(nil)
@@ -29,23 +31,26 @@ const insertBodySQL = `INSERT INTO usage_bodies(event_id, at, request, response,
 // as scanTotals reads them.
 const sumColumns = `requests, input_tokens, cached_tokens, output_tokens, reasoning_tokens, no_usage, errors, rate_limited, cost_usd`
 
-const upsertSums = `requests = requests + excluded.requests,
-	input_tokens = input_tokens + excluded.input_tokens,
-	cached_tokens = cached_tokens + excluded.cached_tokens,
-	output_tokens = output_tokens + excluded.output_tokens,
-	reasoning_tokens = reasoning_tokens + excluded.reasoning_tokens,
-	no_usage = no_usage + excluded.no_usage,
-	errors = errors + excluded.errors,
-	rate_limited = rate_limited + excluded.rate_limited,
-	cost_usd = cost_usd + excluded.cost_usd`
+// upsertSums adds a conflicting row's sums to those of table's row (the
+// target's columns qualified, as PostgreSQL needs).
+func upsertSums(table string) string {
+	var b strings.Builder
+	for i, c := range strings.Split(sumColumns, ", ") {
+		if i > 0 {
+			b.WriteString(",\n\t")
+		}
+		fmt.Fprintf(&b, "%s = %s.%s + excluded.%s", c, table, c, c)
+	}
+	return b.String()
+}
 
-const upsertDailySQL = `INSERT INTO usage_daily(day, member, model, endpoint, key_fingerprint, source, provider, ` + sumColumns + `)
+var upsertDailySQL = `INSERT INTO usage_daily(day, member, model, endpoint, key_fingerprint, source, provider, ` + sumColumns + `)
 	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-	ON CONFLICT(day, member, model, endpoint, key_fingerprint, source, provider) DO UPDATE SET ` + upsertSums
+	ON CONFLICT(day, member, model, endpoint, key_fingerprint, source, provider) DO UPDATE SET ` + upsertSums("usage_daily")
 
-const upsertDimSQL = `INSERT INTO usage_daily_by(dim, day, source, value, ` + sumColumns + `)
+var upsertDimSQL = `INSERT INTO usage_daily_by(dim, day, source, value, ` + sumColumns + `)
 	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-	ON CONFLICT(dim, day, source, value) DO UPDATE SET ` + upsertSums
+	ON CONFLICT(dim, day, source, value) DO UPDATE SET ` + upsertSums("usage_daily_by")
 
 // dailyKey is one usage_daily row.
 type dailyKey struct{ day, member, model, endpoint, key, source, provider string }
@@ -59,6 +64,12 @@ func (s *SQLite) Insert(ctx context.Context, events []Event) error {
 		return nil
 	}
 	daily, dims := rollup(events)
+	if s.st.Dialect() == store.Postgres {
+		if err := s.insertPG(ctx, events, daily, dims); err != nil {
+			return fmt.Errorf("insert %d usage events: %w", len(events), err)
+		}
+		return nil
+	}
 	err := s.st.Write(ctx, func(tx *sql.Tx) error {
 		if err := insertEvents(ctx, tx, events); err != nil {
 			return err
@@ -112,7 +123,7 @@ func insertEvents(ctx context.Context, tx *sql.Tx, events []Event) error {
 	for _, e := range events {
 		res, err := ins.ExecContext(ctx, e.Time.UnixMilli(), e.Source, e.Member, e.KeyFingerprint, e.Endpoint,
 			e.Method, e.Model, e.Status, e.ErrorType, e.Latency.Microseconds(), e.TimeToFirstByte.Microseconds(),
-			e.Stream, e.InputTokens, e.CachedTokens, e.OutputTokens, e.ReasoningTokens, e.RequestID, e.CostUSD, e.Provider)
+			boolInt(e.Stream), e.InputTokens, e.CachedTokens, e.OutputTokens, e.ReasoningTokens, e.RequestID, e.CostUSD, e.Provider)
 		if err != nil {
 			return err
 		}
@@ -129,7 +140,7 @@ func insertEvents(ctx context.Context, tx *sql.Tx, events []Event) error {
 		if err != nil {
 			return err
 		}
-		if _, err := body.ExecContext(ctx, id, e.Time.UnixMilli(), e.RequestBody, e.ResponseBody, e.BodyRedacted); err != nil {
+		if _, err := body.ExecContext(ctx, id, e.Time.UnixMilli(), e.RequestBody, e.ResponseBody, boolInt(e.BodyRedacted)); err != nil {
 			return err
 		}
 	}

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"fmt"
 	"time"
+
+	"steward/backend/store"
 )
 
 // pruneChunk and recomputeChunk bound each maintenance transaction, so the
@@ -75,17 +77,19 @@ func (s *SQLite) Recompute(ctx context.Context, prices PriceTable, models []stri
 	if err := s.st.Read().QueryRowContext(ctx, `SELECT min(id), max(id) FROM usage_events`).Scan(&lo, &hi); err != nil {
 		return 0, fmt.Errorf("recompute costs: %w", err)
 	}
+	d := s.st.Dialect()
+	in := greatest(d, "input_tokens", "0")
+	cached := least(d, greatest(d, "cached_tokens", "0"), in)
 	var changed int64
 	for from := lo.Int64; lo.Valid && from <= hi.Int64; from += recomputeChunk {
 		err := s.st.Write(ctx, func(tx *sql.Tx) error {
-			if err := loadReprice(ctx, tx, prices, models); err != nil {
+			if err := loadReprice(ctx, tx, d, prices, models); err != nil {
 				return err
 			}
 			res, err := tx.ExecContext(ctx, `UPDATE usage_events SET cost_usd =
-				((max(input_tokens, 0) - min(max(cached_tokens, 0), max(input_tokens, 0))) * p.pin
-				+ min(max(cached_tokens, 0), max(input_tokens, 0)) * p.pcached
-				+ max(output_tokens, 0) * p.pout) / 1e6
-				FROM temp.usage_reprice AS p WHERE p.m = usage_events.model
+				((`+in+` - `+cached+`) * p.pin + `+cached+` * p.pcached
+				+ `+greatest(d, "output_tokens", "0")+` * p.pout) / 1e6
+				FROM `+repriceTable(d)+` AS p WHERE p.m = usage_events.model
 				AND usage_events.id >= ? AND usage_events.id < ?`, from, from+recomputeChunk)
 			if err != nil {
 				return err
@@ -99,18 +103,18 @@ func (s *SQLite) Recompute(ctx context.Context, prices PriceTable, models []stri
 		}
 	}
 	err := s.st.Write(ctx, func(tx *sql.Tx) error {
-		if err := loadReprice(ctx, tx, prices, models); err != nil {
+		if err := loadReprice(ctx, tx, d, prices, models); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE usage_daily SET cost_usd =
 			((input_tokens - cached_tokens) * p.pin + cached_tokens * p.pcached + output_tokens * p.pout) / 1e6
-			FROM temp.usage_reprice AS p WHERE p.m = usage_daily.model`); err != nil {
+			FROM `+repriceTable(d)+` AS p WHERE p.m = usage_daily.model`); err != nil {
 			return err
 		}
 		if err := rebuildDims(ctx, tx); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, `DROP TABLE temp.usage_reprice`)
+		_, err := tx.ExecContext(ctx, `DROP TABLE `+repriceTable(d))
 		return err
 	})
 	if err != nil {
@@ -121,17 +125,17 @@ func (s *SQLite) Recompute(ctx context.Context, prices PriceTable, models []stri
 
 // loadReprice fills a temporary table with each model's price (0 for
 // models without one) for the UPDATE … FROM statements.
-func loadReprice(ctx context.Context, tx *sql.Tx, prices PriceTable, models []string) error {
-	if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE IF NOT EXISTS usage_reprice
-		(m TEXT PRIMARY KEY, pin REAL NOT NULL, pcached REAL NOT NULL, pout REAL NOT NULL)`); err != nil {
+func loadReprice(ctx context.Context, tx *sql.Tx, d store.Dialect, prices PriceTable, models []string) error {
+	if _, err := tx.ExecContext(ctx, createReprice(d)); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM temp.usage_reprice`); err != nil {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM `+repriceTable(d)); err != nil {
 		return err
 	}
 	for _, m := range models {
 		p, _ := prices.Lookup(m)
-		if _, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO temp.usage_reprice(m, pin, pcached, pout) VALUES (?, ?, ?, ?)`,
+		if _, err := tx.ExecContext(ctx, `INSERT INTO `+repriceTable(d)+`(m, pin, pcached, pout) VALUES (?, ?, ?, ?)
+			ON CONFLICT(m) DO UPDATE SET pin = excluded.pin, pcached = excluded.pcached, pout = excluded.pout`,
 			m, p.InputPerMillion, p.CachedInputPerMillion, p.OutputPerMillion); err != nil {
 			return err
 		}
@@ -144,10 +148,14 @@ func rebuildDims(ctx context.Context, tx *sql.Tx) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM usage_daily_by`); err != nil {
 		return err
 	}
-	for dim, col := range map[string]string{ByDay: `''`, ByMember: `member`, ByModel: `model`,
+	for dim, col := range map[string]string{ByDay: ``, ByMember: `member`, ByModel: `model`,
 		ByEndpoint: `endpoint`, ByKey: `key_fingerprint`, ByProvider: `provider`} {
+		value, group := `''`, ``
+		if col != "" {
+			value, group = col, `, `+col
+		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO usage_daily_by(dim, day, source, value, `+sumColumns+`)
-			SELECT ?, day, source, `+col+`, `+rollupSums+` FROM usage_daily GROUP BY day, source, `+col, dim); err != nil {
+			SELECT ?, day, source, `+value+`, `+rollupSums+` FROM usage_daily GROUP BY day, source`+group, dim); err != nil {
 			return fmt.Errorf("rebuild %s rollup: %w", dim, err)
 		}
 	}

@@ -4,28 +4,35 @@ import (
 	"context"
 	"fmt"
 	"time"
+
+	"steward/backend/store"
 )
 
 // rawSums are the rollup sums computed from usage_events rows.
-const rawSums = `count(*), sum(max(input_tokens, 0)),
-	sum(min(max(cached_tokens, 0), max(input_tokens, 0))), sum(max(output_tokens, 0)),
-	sum(max(reasoning_tokens, 0)), sum(input_tokens < 0 AND output_tokens < 0),
-	sum(status = 0 OR status >= 400 OR error_type != ''), sum(status = 429), sum(cost_usd)`
+func rawSums(d store.Dialect) string {
+	in := greatest(d, "input_tokens", "0")
+	return `count(*), sum(` + in + `),
+	sum(` + least(d, greatest(d, "cached_tokens", "0"), in) + `), sum(` + greatest(d, "output_tokens", "0") + `),
+	sum(` + greatest(d, "reasoning_tokens", "0") + `), sum(CASE WHEN input_tokens < 0 AND output_tokens < 0 THEN 1 ELSE 0 END),
+	sum(CASE WHEN status = 0 OR status >= 400 OR error_type != '' THEN 1 ELSE 0 END),
+	sum(CASE WHEN status = 429 THEN 1 ELSE 0 END), sum(cost_usd)`
+}
 
 // rollupSums are the same sums over rollup rows.
 const rollupSums = `sum(requests), sum(input_tokens), sum(cached_tokens), sum(output_tokens),
 	sum(reasoning_tokens), sum(no_usage), sum(errors), sum(rate_limited), sum(cost_usd)`
 
 // rawGroup is the usage_events expression for each grouping.
-var rawGroup = map[string]string{
-	ByDay:      `strftime('%Y-%m-%d', at / 1000, 'unixepoch')`,
-	ByMember:   `member`,
-	ByModel:    `model`,
-	ByEndpoint: `endpoint`,
-	ByKey:      `key_fingerprint`,
-	BySource:   `source`,
-	ByProvider: `provider`,
+func rawGroup(d store.Dialect, by string) string {
+	if by == ByDay {
+		return dayExpr(d, "at")
+	}
+	return rawColumn[by]
 }
+
+// rawColumn is the usage_events column of each grouping but the day.
+var rawColumn = map[string]string{ByMember: `member`, ByModel: `model`, ByEndpoint: `endpoint`,
+	ByKey: `key_fingerprint`, BySource: `source`, ByProvider: `provider`}
 
 // Report sums usage per group: whole days from usage_daily_by, the parts
 // of days at either end from usage_events.
@@ -43,7 +50,7 @@ func (s *SQLite) Report(ctx context.Context, q Query) (Report, error) {
 	}
 	for _, r := range [][2]time.Time{{parts.headFrom, parts.headTo}, {parts.tailFrom, parts.tailTo}} {
 		if r[0].Before(r[1]) {
-			if err := s.rawInto(ctx, g, rawGroup[q.By], q.Source, r[0], r[1]); err != nil {
+			if err := s.rawInto(ctx, g, rawGroup(s.st.Dialect(), q.By), q.Source, r[0], r[1]); err != nil {
 				return Report{}, err
 			}
 		}
@@ -73,7 +80,7 @@ func (s *SQLite) rollupInto(ctx context.Context, g *groups, by, source, fromDay,
 
 // rawInto adds the events in [from, to) from usage_events.
 func (s *SQLite) rawInto(ctx context.Context, g *groups, groupExpr, source string, from, to time.Time) error {
-	query := `SELECT ` + groupExpr + `, ` + rawSums + ` FROM usage_events WHERE at >= ? AND at < ?`
+	query := `SELECT ` + groupExpr + `, ` + rawSums(s.st.Dialect()) + ` FROM usage_events WHERE at >= ? AND at < ?`
 	args := []any{from.UnixMilli(), to.UnixMilli()}
 	if source != "" {
 		query += ` AND source = ?`

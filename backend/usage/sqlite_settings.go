@@ -29,11 +29,17 @@ func (s *SQLite) Policy(ctx context.Context) (Policy, error) {
 // SetPolicy saves p.
 func (s *SQLite) SetPolicy(ctx context.Context, p Policy, at time.Time) error {
 	err := s.st.Write(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO usage_policy(id, retention_days, body_logging,
+		_, err := tx.ExecContext(ctx, `INSERT INTO usage_policy(id, retention_days, body_logging,
 			body_retention_days, redact_pii, monthly_budget_usd, budget_warn_percent, spike_factor,
 			spike_min_requests, burst_429_count, burst_429_minutes, updated_at)
-			VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			p.RetentionDays, p.BodyLogging.Enabled, p.BodyLogging.RetentionDays, p.BodyLogging.RedactPII,
+			VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT(id) DO UPDATE SET retention_days = excluded.retention_days,
+			body_logging = excluded.body_logging, body_retention_days = excluded.body_retention_days,
+			redact_pii = excluded.redact_pii, monthly_budget_usd = excluded.monthly_budget_usd,
+			budget_warn_percent = excluded.budget_warn_percent, spike_factor = excluded.spike_factor,
+			spike_min_requests = excluded.spike_min_requests, burst_429_count = excluded.burst_429_count,
+			burst_429_minutes = excluded.burst_429_minutes, updated_at = excluded.updated_at`,
+			p.RetentionDays, boolInt(p.BodyLogging.Enabled), p.BodyLogging.RetentionDays, boolInt(p.BodyLogging.RedactPII),
 			p.MonthlyBudgetUSD, p.Alerts.BudgetWarnPercent, p.Alerts.SpikeFactor, p.Alerts.SpikeMinRequests,
 			p.Alerts.Burst429Count, p.Alerts.Burst429Minutes, at.UTC().Format(time.RFC3339))
 		return err
@@ -66,8 +72,11 @@ func (s *SQLite) PriceEdits(ctx context.Context) ([]Price, error) {
 // SetPriceEdit saves a price edit; AsOf is its date.
 func (s *SQLite) SetPriceEdit(ctx context.Context, p Price) error {
 	err := s.st.Write(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO usage_prices(model, input_per_million,
-			cached_input_per_million, output_per_million, updated_at) VALUES (?, ?, ?, ?, ?)`,
+		_, err := tx.ExecContext(ctx, `INSERT INTO usage_prices(model, input_per_million,
+			cached_input_per_million, output_per_million, updated_at) VALUES (?, ?, ?, ?, ?)
+			ON CONFLICT(model) DO UPDATE SET input_per_million = excluded.input_per_million,
+			cached_input_per_million = excluded.cached_input_per_million,
+			output_per_million = excluded.output_per_million, updated_at = excluded.updated_at`,
 			p.Model, p.InputPerMillion, p.CachedInputPerMillion, p.OutputPerMillion, p.AsOf)
 		return err
 	})
@@ -111,8 +120,9 @@ func (s *SQLite) KeyMappings(ctx context.Context) ([]KeyMapping, error) {
 // SetKeyMapping saves a mapping, replacing any for the same api_key_id.
 func (s *SQLite) SetKeyMapping(ctx context.Context, m KeyMapping) error {
 	err := s.st.Write(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT OR REPLACE INTO usage_key_map(api_key_id, label, key_fingerprint, updated_at)
-			VALUES (?, ?, ?, ?)`, m.APIKeyID, m.Label, m.KeyFingerprint, m.UpdatedAt)
+		_, err := tx.ExecContext(ctx, `INSERT INTO usage_key_map(api_key_id, label, key_fingerprint, updated_at)
+			VALUES (?, ?, ?, ?) ON CONFLICT(api_key_id) DO UPDATE SET label = excluded.label,
+			key_fingerprint = excluded.key_fingerprint, updated_at = excluded.updated_at`, m.APIKeyID, m.Label, m.KeyFingerprint, m.UpdatedAt)
 		return err
 	})
 	if err != nil {

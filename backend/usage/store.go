@@ -12,9 +12,10 @@ type Inserter interface {
 	Insert(ctx context.Context, events []Event) error
 }
 
-// Store keeps the usage log, its rollups and its settings. SQLite
-// implements it on the desktop; a server database can implement it when the
-// gateway runs for a whole company. Every method is safe for concurrent use.
+// Store keeps the usage log, its rollups and its settings. SQLite (the type)
+// implements it over a store.Store of either engine: the desktop's SQLite
+// file or a team's PostgreSQL database. Every method is safe for concurrent
+// use, also from several processes on one PostgreSQL database.
 type Store interface {
 	// Insert stores events exactly as given (cost and bodies included) in
 	// one transaction, with their daily rollups.
