@@ -74,7 +74,18 @@ func (c *pgConn) QueryContext(ctx context.Context, query string, args []driver.N
 
 func (c *pgConn) Ping(ctx context.Context) error { return c.inner.Ping(ctx) }
 
-func (c *pgConn) CheckNamedValue(v *driver.NamedValue) error { return c.inner.CheckNamedValue(v) }
+// CheckNamedValue passes a bool as the integer 1 or 0, as SQLite stores
+// it: the shared schema keeps flags in BIGINT columns on both engines.
+func (c *pgConn) CheckNamedValue(v *driver.NamedValue) error {
+	if b, ok := v.Value.(bool); ok {
+		v.Value = int64(0)
+		if b {
+			v.Value = int64(1)
+		}
+		return nil
+	}
+	return c.inner.CheckNamedValue(v)
+}
 
 func (c *pgConn) ResetSession(ctx context.Context) error { return c.inner.ResetSession(ctx) }
 

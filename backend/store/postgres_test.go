@@ -96,6 +96,22 @@ func TestOpenPostgres(t *testing.T) {
 			t.Error("a second current member ANN was accepted beside Ann")
 		}
 	})
+	t.Run("OK_BoolsAreIntegers", func(t *testing.T) {
+		s := openPG(t, pgtest.URL(t))
+		err := s.Write(ctx, func(tx *sql.Tx) error {
+			_, err := tx.Exec(`INSERT INTO gateway_drills(at, passed, results) VALUES (?, ?, ?), (?, ?, ?)`,
+				"a", true, "[]", "b", false, "[]")
+			return err
+		})
+		if err != nil {
+			t.Fatalf("bool into a BIGINT flag: %v", err)
+		}
+		var passed bool
+		var sum int
+		if err := s.Read().QueryRow(`SELECT passed, (SELECT sum(passed) FROM gateway_drills) FROM gateway_drills WHERE at = 'a'`).Scan(&passed, &sum); err != nil || !passed || sum != 1 {
+			t.Errorf("passed = %v, sum = %d, %v", passed, sum, err)
+		}
+	})
 	t.Run("Err_WrongPassword", func(t *testing.T) {
 		u, _ := url.Parse(pgtest.URL(t))
 		u.User = url.UserPassword(u.User.Username(), "not-the-password-x9")

@@ -120,6 +120,20 @@ func portableSQL(t *testing.T, s *store.Store) {
 	if err != nil || name != "it's Bob" {
 		t.Errorf("COLLATE NOCASE lookup: %q, %v", name, err)
 	}
+	err = s.Write(ctx, func(tx *sql.Tx) error { // a Go bool is a 0/1 flag on both engines
+		_, err := tx.ExecContext(ctx, `INSERT INTO gateway_drills(at, passed, results) VALUES (?, ?, '[]'), (?, ?, '[]')`,
+			"a", true, "b", false)
+		return err
+	})
+	var passed bool
+	var sum int
+	if err == nil {
+		err = s.Read().QueryRowContext(ctx, `SELECT passed, (SELECT sum(passed) FROM gateway_drills)
+			FROM gateway_drills WHERE at = 'a'`).Scan(&passed, &sum)
+	}
+	if err != nil || !passed || sum != 1 {
+		t.Errorf("bool flags: passed %v, sum %d, %v", passed, sum, err)
+	}
 }
 
 func setSetting(t *testing.T, s *store.Store, k, v string) {

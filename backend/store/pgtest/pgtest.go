@@ -13,6 +13,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
+	"strconv"
 	"sync"
 	"testing"
 )
@@ -84,12 +86,27 @@ func SkipUnlessAvailable(t testing.TB) {
 	skipUnlessAvailable(t, func() {})
 }
 
-// binDir is the folder of initdb and postgres.
+// binDir is the folder of initdb and postgres: STEWARD_PG_BIN, else
+// Debian's PostgreSQL 15, else the newest other Debian version installed.
 func binDir() string {
 	if d := os.Getenv("STEWARD_PG_BIN"); d != "" {
 		return d
 	}
+	if _, err := os.Stat(filepath.Join(DefaultBin, "postgres")); err == nil {
+		return DefaultBin
+	}
+	found, _ := filepath.Glob("/usr/lib/postgresql/*/bin/postgres")
+	sort.Slice(found, func(i, j int) bool { return version(found[i]) < version(found[j]) })
+	if len(found) > 0 {
+		return filepath.Dir(found[len(found)-1])
+	}
 	return DefaultBin
+}
+
+// version is the major version in a /usr/lib/postgresql/N/bin/postgres path.
+func version(path string) int {
+	n, _ := strconv.Atoi(filepath.Base(filepath.Dir(filepath.Dir(path))))
+	return n
 }
 
 // skipUnlessAvailable skips t (or fails it when PostgreSQL is required)

@@ -38,7 +38,7 @@ type Server struct {
 // start creates the cluster and starts the server.
 func start() (*Server, error) {
 	sweep()
-	base, err := os.MkdirTemp("", "steward-pgtest-")
+	base, err := os.MkdirTemp(tempRoot(), "steward-pgtest-")
 	if err != nil {
 		return nil, err
 	}
@@ -207,6 +207,18 @@ func (s *Server) command(name string, args ...string) *exec.Cmd {
 	cmd.Env = append(os.Environ(), "LC_ALL=C")
 	cmd.SysProcAttr = s.owner.procAttr()
 	return cmd
+}
+
+// tempRoot is where server folders go: the system's temporary folder, and
+// /tmp when running as root (a root-only $TMPDIR would shut the postgres
+// user out).
+func tempRoot() string {
+	if os.Geteuid() == 0 {
+		if fi, err := os.Stat("/tmp"); err == nil && fi.IsDir() {
+			return "/tmp"
+		}
+	}
+	return os.TempDir()
 }
 
 // freePort asks the kernel for a free TCP port on 127.0.0.1.

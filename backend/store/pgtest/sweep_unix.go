@@ -30,7 +30,7 @@ func lockOwner(base string) (*os.File, error) {
 // stopping their server (killed, or no TestMain): their owner lock is free
 // and no postmaster runs there.
 func sweep() {
-	dirs, _ := filepath.Glob(filepath.Join(os.TempDir(), "steward-pgtest-*"))
+	dirs, _ := filepath.Glob(filepath.Join(tempRoot(), "steward-pgtest-*"))
 	for _, d := range dirs {
 		f, err := os.OpenFile(filepath.Join(d, ownerFile), os.O_RDWR, 0)
 		if err != nil {
