@@ -10,7 +10,7 @@ BI        := steward/backend/buildinfo
 LDFLAGS   := -X $(BI).version=$(VERSION) -X $(BI).commit=$(COMMIT) -X $(BI).date=$(BUILDDATE)
 TAGS       = $(shell scripts/webkit-tags.sh)
 
-.PHONY: all deps run build build-windows test test-go test-frontend test-e2e test-smoke package package-macos test-package bench bench-scan bench-moderation bench-moderation-memory bench-report bench-first-paint bindings clean
+.PHONY: all deps run build build-windows test test-go test-frontend test-e2e test-smoke package package-macos test-package bench bench-scan bench-moderation bench-moderation-memory bench-report bench-team bench-first-paint bindings clean
 
 all: build
 
@@ -73,6 +73,11 @@ bench-moderation-memory:
 
 bench-report:
 	scripts/bench-report.sh
+
+# Two gateway replicas on one PostgreSQL at concurrency 32 (and one on SQLite
+# for comparison): requests per second, added latency, rows logged.
+bench-team:
+	scripts/bench-team.sh
 
 # Median time to the first non-blank frame over 5 launches of the built
 # binary under Xvfb, and the memory of the app plus its WebKit processes.

@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"steward/backend/usage"
+	"steward/tools/internal/benchload"
 )
 
 func main() {
@@ -64,7 +65,7 @@ func run() error {
 		return err
 	}
 	ctx := context.Background()
-	up, stopUp, err := upstream()
+	up, stopUp, err := benchload.Upstream()
 	if err != nil {
 		return err
 	}
@@ -142,7 +143,7 @@ func startTargets(ctx context.Context, dir, up string) ([]*target, func(), error
 // measureAll runs every scenario, JSON then streams, and returns the checks
 // against the targets; the results are printed as they come.
 func measureAll(o options, targets []*target) []check {
-	c := newClient()
+	c := benchload.NewClient()
 	var checks []check
 	for _, stream := range []bool{false, true} {
 		body := []byte(`{"model":"gpt-4o-mini","messages":[{"role":"user","content":"Say hello"}]}`)
@@ -152,14 +153,18 @@ func measureAll(o options, targets []*target) []check {
 			kind = "chat SSE stream (12 events)"
 		}
 		for _, t := range targets {
-			closedLoop(c, t, body, 4, o.warmup)
+			benchload.ClosedLoop(c, t.endpoints(), body, 4, o.warmup)
 		}
 		res := scenario(fmt.Sprintf("%s, fixed %d req/s, concurrency 1 (%d requests)", kind, o.rate, o.fixedN), targets, stream, o.rounds,
-			func(t *target) measure { return fixedRate(c, t, body, o.rate, o.fixedN/o.rounds) })
+			func(t *target) benchload.Measure {
+				return benchload.FixedRate(c, t.endpoint(), body, o.rate, o.fixedN/o.rounds)
+			})
 		checks = append(checks, res.checks(stream, 0)...)
 		for _, conc := range o.concs {
 			res := scenario(fmt.Sprintf("%s, closed loop, concurrency %d (%d requests)", kind, conc, o.n), targets, stream, o.rounds,
-				func(t *target) measure { return closedLoop(c, t, body, conc, o.n/o.rounds) })
+				func(t *target) benchload.Measure {
+					return benchload.ClosedLoop(c, t.endpoints(), body, conc, o.n/o.rounds)
+				})
 			checks = append(checks, res.checks(stream, conc)...)
 		}
 	}
@@ -168,7 +173,7 @@ func measureAll(o options, targets []*target) []check {
 
 // results are one scenario's measures, by target.
 type results struct {
-	m    []measure
+	m    []benchload.Measure
 	logs []int64 // rows logged during the run, for targets that count them; -1 otherwise
 }
 
@@ -178,7 +183,7 @@ type check struct {
 }
 
 // scenario runs one measurement against every target and prints it.
-func scenario(title string, targets []*target, stream bool, rounds int, run func(*target) measure) results {
+func scenario(title string, targets []*target, stream bool, rounds int, run func(*target) benchload.Measure) results {
 	fmt.Printf("\n== %s\n", title)
 	head := fmt.Sprintf("%-36s %9s %8s %8s %9s %9s", "target", "req/s", "p50 ms", "p99 ms", "+p50 ms", "+p99 ms")
 	if stream {
@@ -187,7 +192,7 @@ func scenario(title string, targets []*target, stream bool, rounds int, run func
 	fmt.Println(head + "   rows logged/sent")
 	// Rounds interleave the targets, so a burst of load from elsewhere on
 	// the machine falls on all of them rather than on one.
-	got := make([]measure, len(targets))
+	got := make([]benchload.Measure, len(targets))
 	logs := make([]int64, len(targets))
 	for i, t := range targets {
 		logs[i] = -1
@@ -198,7 +203,7 @@ func scenario(title string, targets []*target, stream bool, rounds int, run func
 	}
 	for range rounds {
 		for i, t := range targets {
-			got[i] = got[i].merge(run(t))
+			got[i] = got[i].Merge(run(t))
 		}
 	}
 	var r results
@@ -227,25 +232,25 @@ func (r results) checks(stream bool, conc int) []check {
 	direct := r.m[0]
 	for i, name := range []string{"no-op recorder", "counting recorder"} {
 		g := r.m[i+1]
-		add50, add99 := pct(g.lat, 50)-pct(direct.lat, 50), pct(g.lat, 99)-pct(direct.lat, 99)
+		add50, add99 := benchload.Pct(g.Lat, 50)-benchload.Pct(direct.Lat, 50), benchload.Pct(g.Lat, 99)-benchload.Pct(direct.Lat, 99)
 		switch conc {
 		case 0:
 			out = append(out,
 				check{fmt.Sprintf("%s fixed rate, %s: added p50 %.3f ms <= 0.2 ms", kind, name, ms(add50)), add50 <= 200*time.Microsecond},
 				check{fmt.Sprintf("%s fixed rate, %s: added p99 %.3f ms <= 2 ms", kind, name, ms(add99)), add99 <= 2*time.Millisecond})
 		case 16:
-			out = append(out, check{fmt.Sprintf("%s concurrency 16, %s: %.0f req/s >= 3000", kind, name, g.rps()), g.rps() >= 3000})
+			out = append(out, check{fmt.Sprintf("%s concurrency 16, %s: %.0f req/s >= 3000", kind, name, g.RPS()), g.RPS() >= 3000})
 		}
-		if g.failed > 0 {
-			out = append(out, check{fmt.Sprintf("%s concurrency %d, %s: %d requests failed", kind, conc, name, g.failed), false})
+		if g.Failed > 0 {
+			out = append(out, check{fmt.Sprintf("%s concurrency %d, %s: %d requests failed", kind, conc, name, g.Failed), false})
 		}
 	}
 	for i := 4; i < len(r.m); i++ {
-		if r.m[i].failed > 0 {
-			out = append(out, check{fmt.Sprintf("%s concurrency %d, failover target %d: %d requests failed", kind, conc, i, r.m[i].failed), false})
+		if r.m[i].Failed > 0 {
+			out = append(out, check{fmt.Sprintf("%s concurrency %d, failover target %d: %d requests failed", kind, conc, i, r.m[i].Failed), false})
 		}
 	}
-	if logged, sent := r.logs[2], r.m[2].sent; logged != int64(sent) {
+	if logged, sent := r.logs[2], r.m[2].Sent; logged != int64(sent) {
 		out = append(out, check{fmt.Sprintf("%s concurrency %d: %d rows logged for %d requests", kind, conc, logged, sent), false})
 	} else if conc == 0 || conc == 64 {
 		out = append(out, check{fmt.Sprintf("%s concurrency %d: every request logged (%d/%d)", kind, max(conc, 1), logged, sent), true})
@@ -254,28 +259,28 @@ func (r results) checks(stream bool, conc int) []check {
 }
 
 // row formats one target's line of a scenario, against the upstream alone.
-func row(name string, m, direct measure, isDirect, stream bool, logged int64) string {
-	p50, p99 := pct(m.lat, 50), pct(m.lat, 99)
-	line := fmt.Sprintf("%-36s %9.0f %8.3f %8.3f", name, m.rps(), ms(p50), ms(p99))
+func row(name string, m, direct benchload.Measure, isDirect, stream bool, logged int64) string {
+	p50, p99 := benchload.Pct(m.Lat, 50), benchload.Pct(m.Lat, 99)
+	line := fmt.Sprintf("%-36s %9.0f %8.3f %8.3f", name, m.RPS(), ms(p50), ms(p99))
 	if isDirect {
 		line += fmt.Sprintf(" %9s %9s", "-", "-")
 	} else {
-		line += fmt.Sprintf(" %+9.3f %+9.3f", ms(p50-pct(direct.lat, 50)), ms(p99-pct(direct.lat, 99)))
+		line += fmt.Sprintf(" %+9.3f %+9.3f", ms(p50-benchload.Pct(direct.Lat, 50)), ms(p99-benchload.Pct(direct.Lat, 99)))
 	}
 	if stream {
-		t50, t99 := pct(m.ttfb, 50), pct(m.ttfb, 99)
+		t50, t99 := benchload.Pct(m.TTFB, 50), benchload.Pct(m.TTFB, 99)
 		line += fmt.Sprintf(" %9.3f %9.3f", ms(t50), ms(t99))
 		if isDirect {
 			line += fmt.Sprintf(" %10s", "-")
 		} else {
-			line += fmt.Sprintf(" %+10.3f", ms(t50-pct(direct.ttfb, 50)))
+			line += fmt.Sprintf(" %+10.3f", ms(t50-benchload.Pct(direct.TTFB, 50)))
 		}
 	}
 	if logged >= 0 {
-		line += fmt.Sprintf("   %d/%d", logged, m.sent)
+		line += fmt.Sprintf("   %d/%d", logged, m.Sent)
 	}
-	if m.failed > 0 {
-		line += fmt.Sprintf("   (%d failed)", m.failed)
+	if m.Failed > 0 {
+		line += fmt.Sprintf("   (%d failed)", m.Failed)
 	}
 	return line
 }

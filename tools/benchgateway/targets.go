@@ -17,6 +17,7 @@ import (
 	"steward/backend/keys"
 	"steward/backend/store"
 	"steward/backend/usage"
+	"steward/tools/internal/benchload"
 )
 
 // target is somewhere the load goes: the upstream itself, a gateway, or the
@@ -28,6 +29,9 @@ type target struct {
 	rows func() (logged, dropped int64)
 	stop func()
 }
+
+func (t *target) endpoint() benchload.Endpoint    { return benchload.Endpoint{Base: t.base, Cred: t.cred} }
+func (t *target) endpoints() []benchload.Endpoint { return []benchload.Endpoint{t.endpoint()} }
 
 // memVault is an in-memory keys.Vault for the benchmark's key register.
 type memVault struct {
