@@ -2,6 +2,7 @@ package gateway
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"strings"
@@ -20,7 +21,7 @@ func (c *call) checkEndUser() *apiError {
 	}
 	id, err := g.guard.SafetyIdentifier(c.ev.Member, c.endUser)
 	if err != nil {
-		g.log.Warn("safety identifier unavailable", "err", scrubSecrets(err.Error()))
+		g.warnSafetyID(err)
 		return nil
 	}
 	c.subject = id
@@ -92,7 +93,7 @@ func (c *call) editBody() {
 	if c.addsSafetyID() && !hasMember(c.body, "safety_identifier") {
 		id, err := c.g.guard.SafetyIdentifier(c.ev.Member, c.endUser)
 		if err != nil {
-			c.g.log.Warn("safety identifier unavailable", "err", scrubSecrets(err.Error()))
+			c.g.warnSafetyID(err)
 		} else {
 			c.body, _ = setMember(c.body, "safety_identifier", jsonQuote(id))
 		}
@@ -116,5 +117,13 @@ func (c *call) warn() {
 		if h, low := g.room.update(now, ev.Provider, ev.KeyFingerprint, ev.Model, c.rate); low {
 			g.alerts.raise(now, AlertLowHeadroom, ev.Provider, ev.Member, headroomMessage(h))
 		}
+	}
+}
+
+// warnSafetyID logs that a safety identifier could not be made, once per
+// attempt to read the secret rather than once per call.
+func (g *Gateway) warnSafetyID(err error) {
+	if !errors.Is(err, errSecretRetryLater) {
+		g.log.Warn("safety identifier unavailable", "err", scrubSecrets(err.Error()))
 	}
 }

@@ -39,9 +39,20 @@ type Guard struct {
 	vault SecretVault
 	now   func() time.Time
 
-	mu     sync.Mutex
-	secret []byte
+	mu       sync.Mutex
+	secret   []byte
+	failErr  error     // why the secret could not be read last time
+	failedAt time.Time // when; the vault is asked again after secretRetry
 }
+
+// secretRetry is how long a failure to read the team's secret stands
+// before the vault is asked again, so a locked keychain costs one attempt,
+// not one per call.
+const secretRetry = 30 * time.Second
+
+// errSecretRetryLater marks a failure already reported: callers log the
+// first, not every call's.
+var errSecretRetryLater = errors.New("the safety-identifier secret is still unavailable")
 
 // NewGuard returns the guard over st and the team's vault; now may be nil.
 func NewGuard(st *store.Store, vault SecretVault, now func() time.Time) *Guard {
@@ -59,6 +70,20 @@ func (g *Guard) teamSecret() ([]byte, error) {
 	if g.secret != nil {
 		return g.secret, nil
 	}
+	if g.failErr != nil && g.now().Sub(g.failedAt) < secretRetry {
+		return nil, fmt.Errorf("%w: %w", errSecretRetryLater, g.failErr)
+	}
+	secret, err := g.readSecret()
+	if err != nil {
+		g.failErr, g.failedAt = err, g.now()
+		return nil, err
+	}
+	g.secret, g.failErr = secret, nil
+	return g.secret, nil
+}
+
+// readSecret asks the vault for the secret, creating it the first time.
+func (g *Guard) readSecret() ([]byte, error) {
 	s, err := g.vault.Get(SafetySecretAccount)
 	if errors.Is(err, keys.ErrNotFound) || apperr.Is(err, keys.CodeSecretMissing) {
 		b := make([]byte, 32)
@@ -72,8 +97,7 @@ func (g *Guard) teamSecret() ([]byte, error) {
 	} else if err != nil {
 		return nil, fmt.Errorf("read the safety-identifier secret: %w", err)
 	}
-	g.secret = []byte(s)
-	return g.secret, nil
+	return []byte(s), nil
 }
 
 // SafetyIdentifier is the value sent as safety_identifier: a hex HMAC-SHA256,

@@ -78,6 +78,12 @@ func run() error {
 	if err := os.WriteFile(keyFile, []byte("sk-proj-bench"+strings.Repeat("0", 40)+"\n"), 0o600); err != nil {
 		return err
 	}
+	// Replicas share the safety-identifier secret through a file, as a
+	// team server's hosts do (their keychains differ, or there is none).
+	secretFile := filepath.Join(work, "safety-secret")
+	if err := os.WriteFile(secretFile, []byte(strings.Repeat("5", 64)+"\n"), 0o600); err != nil {
+		return err
+	}
 	pg, err := pgtest.Start()
 	if err != nil {
 		return fmt.Errorf("start PostgreSQL: %w", err)
@@ -97,7 +103,7 @@ func run() error {
 	var results []result
 	for _, s := range []setup{team, solo} {
 		s.bin, s.upstream, s.work = o.bin, up, filepath.Join(work, strings.ReplaceAll(s.name, " ", ""))
-		s.env = append(s.env, "STEWARD_UPSTREAM_KEY_FILE="+keyFile)
+		s.env = append(s.env, "STEWARD_UPSTREAM_KEY_FILE="+keyFile, "STEWARD_SAFETY_SECRET_FILE="+secretFile)
 		if s.countDir != "" {
 			s.env = append(s.env, "STEWARD_DATA_DIR="+s.countDir)
 		}

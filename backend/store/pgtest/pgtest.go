@@ -79,6 +79,15 @@ func NewServer(t testing.TB) *Server {
 	return srv
 }
 
+// Start starts a private server outside a test (a benchmark driver's);
+// the caller closes it.
+func Start() (*Server, error) {
+	if _, err := os.Stat(filepath.Join(binDir(), "postgres")); err != nil {
+		return nil, fmt.Errorf("PostgreSQL server binaries not found in %s: install them with `apt-get install postgresql` (or set STEWARD_PG_BIN)", binDir())
+	}
+	return start()
+}
+
 // SkipUnlessAvailable skips t when the server binaries are missing, or
 // fails it when STEWARD_REQUIRE_POSTGRES=1, without starting a server.
 func SkipUnlessAvailable(t testing.TB) {

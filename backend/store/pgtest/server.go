@@ -176,16 +176,25 @@ func (s *Server) Close() error {
 // URL creates a fresh, empty database and returns its URL.
 func (s *Server) URL(t testing.TB) string {
 	t.Helper()
-	name := fmt.Sprintf("t%d_%s", s.dbs.Add(1), randomHex(4))
+	u, err := s.CreateDatabase(fmt.Sprintf("t%d_%s", s.dbs.Add(1), randomHex(4)))
+	if err != nil {
+		t.Fatalf("pgtest: %v", err)
+	}
+	return u
+}
+
+// CreateDatabase creates an empty database called name (letters, digits
+// and underscores) and returns its URL.
+func (s *Server) CreateDatabase(name string) (string, error) {
 	conn, err := pgx.Connect(background(), s.dbURL("postgres"))
 	if err != nil {
-		t.Fatalf("pgtest: connect: %v", err)
+		return "", fmt.Errorf("connect: %w", err)
 	}
 	defer conn.Close(background())
-	if _, err := conn.Exec(background(), "CREATE DATABASE "+name); err != nil {
-		t.Fatalf("pgtest: create database: %v", err)
+	if _, err := conn.Exec(background(), "CREATE DATABASE "+pgx.Identifier{name}.Sanitize()); err != nil {
+		return "", fmt.Errorf("create database %s: %w", name, err)
 	}
-	return s.dbURL(name)
+	return s.dbURL(name), nil
 }
 
 // Port is the server's TCP port on 127.0.0.1.
