@@ -10,12 +10,16 @@ BI        := steward/backend/buildinfo
 LDFLAGS   := -X $(BI).version=$(VERSION) -X $(BI).commit=$(COMMIT) -X $(BI).date=$(BUILDDATE)
 TAGS       = $(shell scripts/webkit-tags.sh)
 
-.PHONY: all deps run build build-windows test test-go test-frontend test-e2e test-smoke package package-macos test-package bench bench-scan bench-moderation bench-moderation-memory bench-report bench-team bench-first-paint bindings clean
+.PHONY: all deps deps-test run build build-windows test test-go test-frontend test-e2e test-smoke package package-macos test-package bench bench-scan bench-moderation bench-moderation-memory bench-report bench-team bench-first-paint bindings clean
 
 all: build
 
 deps:
 	@scripts/deps.sh
+
+# What only the tests need besides (PostgreSQL's server binaries).
+deps-test:
+	@scripts/deps.sh --test
 
 build: deps
 	$(WAILS) build -m -nosyncgomod -clean -trimpath -ldflags "$(LDFLAGS)" $(if $(TAGS),-tags "$(TAGS)")
@@ -31,9 +35,9 @@ build-windows: deps
 bindings: deps
 	$(WAILS) generate module $(if $(TAGS),-tags "$(TAGS)")
 
-test: deps test-go test-frontend test-e2e test-smoke
+test: deps-test test-go test-frontend test-e2e test-smoke
 
-test-go: deps
+test-go: deps-test
 	STEWARD_REQUIRE_KEYCHAIN=1 STEWARD_REQUIRE_NODE_SDK=1 STEWARD_REQUIRE_POSTGRES=1 scripts/with-keyring.sh go test -race -count=1 ./...
 
 test-frontend: deps
@@ -76,7 +80,7 @@ bench-report:
 
 # Two gateway replicas on one PostgreSQL at concurrency 32 (and one on SQLite
 # for comparison): requests per second, added latency, rows logged.
-bench-team:
+bench-team: deps-test
 	scripts/bench-team.sh
 
 # Median time to the first non-blank frame over 5 launches of the built

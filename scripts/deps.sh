@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Installs what building and testing Steward needs on Debian/Ubuntu, skipping
 # whatever is already there: system packages (with sudo when not root), the
-# Wails CLI and the frontend's npm packages. PostgreSQL's server binaries
-# come from Debian's postgresql package; the tests start private servers
-# of their own (backend/store/pgtest), so the package's system cluster is
-# left stopped.
+# Wails CLI and the frontend's npm packages. With --test, also what only the
+# tests need: PostgreSQL's server binaries from Debian's postgresql package
+# (the tests start private servers of their own, backend/store/pgtest, so
+# the package's system cluster is left stopped).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,8 +18,8 @@ webkit_pkg() {
 }
 
 packages=(build-essential pkg-config libgtk-3-dev xvfb xauth x11-utils imagemagick
-  gnome-keyring dbus-x11 chromium poppler-utils fonts-droid-fallback fonts-dejavu-core fonts-noto-cjk xfonts-base git ca-certificates curl
-  postgresql)
+  gnome-keyring dbus-x11 chromium poppler-utils fonts-droid-fallback fonts-dejavu-core fonts-noto-cjk xfonts-base git ca-certificates curl)
+if [ "${1:-}" = "--test" ]; then packages+=(postgresql); fi
 
 missing=()
 for p in "${packages[@]}"; do
