@@ -133,6 +133,27 @@ export const testConnection = (): Promise<ConnectionTest> =>
     },
   );
 
+/** Who the checklist's audit trail names for changes made here. */
+export interface You {
+  /** Chosen in Settings; "" for the OS user's name. */
+  name: string;
+  /** The fallback; "" when it cannot be read. */
+  os_user: string;
+  /** The team's members (keys register), to choose from. */
+  members: string[];
+}
+
+const decodeYou = (v: unknown): You => {
+  const o = (typeof v === 'object' && v !== null ? v : {}) as Record<string, unknown>;
+  const members = Array.isArray(o['members']) ? o['members'].map(d.str) : [];
+  return { name: d.str(o['name']), os_user: d.str(o['os_user']), members };
+};
+
+export const you = (): Promise<You> => call(() => prefs.You(), decodeYou);
+
+/** Chooses who "you" are: a member, any name, or "" for the OS user's name. */
+export const setYou = (name: string): Promise<You> => call(() => prefs.SetYou(name), decodeYou);
+
 // --- runtime ---------------------------------------------------------------
 
 export { openExternal } from './bindings';
