@@ -302,7 +302,7 @@ export const en = {
   'settings.you.hintFree': '{name} is not in the team’s register; it is recorded as typed.',
   'settings.you.noMembers': ' Add the team’s members on the Keys screen to choose from them.',
   'settings.conn.title': 'OpenAI connection',
-  'settings.conn.lead': 'Where key checks and moderation runs go. Leave empty for OpenAI; set it for Azure OpenAI or a compatible server.',
+  'settings.conn.lead': 'Where key checks, moderation runs and the gateway’s calls go. Leave empty for OpenAI; set it for Azure OpenAI or a compatible server.',
   'settings.conn.label': 'Base URL',
   'settings.conn.placeholder': 'https://api.openai.com/v1',
   'settings.conn.save': 'Save',

@@ -301,7 +301,7 @@ export const zhCN: Record<MessageKey, string> = {
   'settings.you.hintFree': '{name} 不在团队名册中，将按输入记录。',
   'settings.you.noMembers': '在“密钥”页面添加团队成员后即可从中选择。',
   'settings.conn.title': 'OpenAI 连接',
-  'settings.conn.lead': '密钥校验和内容审核请求发往的地址。留空即使用 OpenAI；使用 Azure OpenAI 或兼容服务时请填写。',
+  'settings.conn.lead': '密钥校验、内容审核和网关的请求发往的地址。留空即使用 OpenAI；使用 Azure OpenAI 或兼容服务时请填写。',
   'settings.conn.label': '基础 URL',
   'settings.conn.placeholder': 'https://api.openai.com/v1',
   'settings.conn.save': '保存',
