@@ -445,8 +445,14 @@ const steps = [
     async () => {
       await page.goto(`${BASE_URL}/#/usage`);
       await page.waitForSelector($('screen-usage'));
-      const note = await page.waitForSelector($('usage-evidence'), { timeout: 5000 }).catch(() => null);
-      if (!note) return; // no usage data, no note
+      await openUsageTab('overview');
+      const note = await page.waitForSelector($('usage-evidence'), { state: 'attached', timeout: 10_000 }).catch(() => null);
+      if (!note) {
+        assert(!logged, 'the Usage screen has data but no evidence note');
+        return; // no usage data, no note
+      }
+      await note.scrollIntoViewIfNeeded();
+      await shot('11b-evidence');
       const got = await page.evaluate(() => {
         const lead = document.querySelector('[data-testid="usage-evidence-lead"]');
         const listed = document.querySelectorAll('[data-testid="usage-evidence"] .items:not(.na) a').length;
