@@ -5,11 +5,27 @@ import (
 	"strings"
 )
 
-// actor is who the checklist's audit trail names for people's changes: the
-// front and the OS user's name ("app:alice"), or the front alone when the
-// name cannot be read. getenv is the fallback for systems without a user
-// database entry (containers).
+// actor is who the checklist's audit trail names for people's changes when
+// no one is chosen in Settings: the front and the OS user's name
+// ("app:alice"), or the front alone when the name cannot be read.
 func actor(source string, getenv func(string) string) string {
+	return actorName(source, osUser(getenv))
+}
+
+// actorName joins the front ("app" when empty) and a person's name.
+func actorName(source, name string) string {
+	if source == "" {
+		source = "app"
+	}
+	if name == "" {
+		return source
+	}
+	return source + ":" + name
+}
+
+// osUser is the OS user's name, without a Windows domain or ':'; getenv is
+// the fallback for systems without a user database entry (containers).
+func osUser(getenv func(string) string) string {
 	name := ""
 	if u, err := user.Current(); err == nil {
 		name = u.Username
@@ -24,12 +40,5 @@ func actor(source string, getenv func(string) string) string {
 	if i := strings.LastIndexByte(name, '\\'); i >= 0 {
 		name = name[i+1:]
 	}
-	name = strings.TrimSpace(strings.ReplaceAll(name, ":", ""))
-	if source == "" {
-		source = "app"
-	}
-	if name == "" {
-		return source
-	}
-	return source + ":" + name
+	return strings.TrimSpace(strings.ReplaceAll(name, ":", ""))
 }

@@ -109,7 +109,7 @@ func Open(ctx context.Context, opts Options) (*Services, error) {
 			c.log = l
 		}
 	}
-	c.checklist = checklist.New(st, cat, checklist.Options{Source: actor(opts.Source, opts.Getenv), Now: opts.Now})
+	c.checklist = checklist.New(st, cat, checklist.Options{Source: actor(opts.Source, opts.Getenv), Actor: c.youActor, Now: opts.Now})
 	c.build(ctx)
 	s := c.services()
 	if opts.PruneUsage {

@@ -72,6 +72,9 @@ func (c *core) tokensSince(ctx context.Context, member string, since time.Time) 
 func (g *Gateway) Start(ctx context.Context) (gateway.Status, error) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
+	if err := g.syncUpstream(ctx); err != nil {
+		return gateway.Status{}, err
+	}
 	if g.lock == nil {
 		cfg, err := g.access.SavedConfig(ctx)
 		if err != nil {
@@ -102,11 +105,23 @@ func (g *Gateway) Stop(context.Context) error {
 }
 
 // Status reports whether the gateway runs, where, and its counters.
-func (g *Gateway) Status(context.Context) (gateway.Status, error) { return g.run.Status(), nil }
+// A stopped gateway names the upstream it would start with.
+func (g *Gateway) Status(ctx context.Context) (gateway.Status, error) {
+	st := g.run.Status()
+	if !st.Running {
+		st.Upstream = g.withBaseURL(ctx, gateway.Config{Upstream: st.Upstream}).Upstream
+	}
+	return st, nil
+}
 
-// Settings returns the saved settings.
+// Settings returns the saved settings, with the upstream Settings' base URL
+// gives a gateway that follows it.
 func (g *Gateway) Settings(ctx context.Context) (gateway.Config, error) {
-	return g.access.SavedConfig(ctx)
+	cfg, err := g.access.SavedConfig(ctx)
+	if err != nil {
+		return cfg, err
+	}
+	return g.withBaseURL(ctx, cfg), nil
 }
 
 // SaveSettings keeps new settings; a running gateway uses them once restarted.

@@ -35,6 +35,8 @@ func (s *Settings) named() []namedSetting {
 			func(ctx context.Context, v string) error { _, err := s.SetLanguage(ctx, v); return err }},
 		{"theme", "the window's colour theme: system, light or dark",
 			s.Theme, func(ctx context.Context, v string) error { _, err := s.SetTheme(ctx, v); return err }},
+		{"you", "who you are in the checklist's audit trail: a member's name (or any name); empty for the OS user's name",
+			s.value(SettingYou), func(ctx context.Context, v string) error { _, err := s.SetYou(ctx, v); return err }},
 		{"base_url", "the OpenAI-compatible endpoint for Steward's own calls; empty for OpenAI's",
 			s.BaseURL, func(ctx context.Context, v string) error { _, err := s.SetBaseURL(ctx, v); return err }},
 		{"vault", "where keys are kept: keychain or file (moves the keys' secrets)",

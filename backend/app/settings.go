@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"net/url"
 	"strings"
 
@@ -41,13 +42,27 @@ func (s *Settings) BaseURL(ctx context.Context) (string, error) {
 }
 
 // SetBaseURL sets the endpoint for key checks, moderation runs and the
-// draft polish: OpenAI's (""), Azure OpenAI or any compatible server.
+// draft polish: OpenAI's (""), Azure OpenAI or any compatible server. The gateway,
+// when it forwarded to the old base URL, moves with it.
 func (s *Settings) SetBaseURL(ctx context.Context, raw string) (string, error) {
 	u, err := CleanBaseURL(raw)
 	if err != nil {
 		return "", err
 	}
-	return u, s.c.settings.SetValue(ctx, SettingBaseURL, u)
+	old, err := s.BaseURL(ctx)
+	if err != nil {
+		return "", fmt.Errorf("read the base URL: %w", err)
+	}
+	if err := s.c.settings.SetValue(ctx, SettingBaseURL, u); err != nil {
+		return "", err
+	}
+	if s.gateway != nil {
+		// A gateway that forwarded to the old base URL moves with it.
+		if err := s.gateway.baseURLChanged(ctx, old, u); err != nil {
+			return u, err
+		}
+	}
+	return u, nil
 }
 
 // CleanBaseURL trims a base URL and checks it is an http(s) URL with a host.

@@ -78,7 +78,7 @@ func (s *Service) UpdateItem(workspace, itemID string, change Change) (ItemState
 		return ItemState{}, err
 	}
 	err = s.st.Write(context.Background(), func(tx *sql.Tx) error {
-		return s.applyChange(tx, w.ID, itemID, change, s.source, false)
+		return s.applyChange(tx, w.ID, itemID, change, s.who(), false)
 	})
 	if err != nil {
 		return ItemState{}, err

@@ -91,10 +91,10 @@ func (s *Service) OverrideCheck(ctx context.Context, workspace, itemID, status, 
 		change.Reason = &note // the note says why the item does not apply
 	}
 	err = s.st.Write(ctx, func(tx *sql.Tx) error {
-		if err := s.applyChange(tx, w.ID, itemID, change, s.source, false); err != nil {
+		if err := s.applyChange(tx, w.ID, itemID, change, s.who(), false); err != nil {
 			return err
 		}
-		return s.audit(tx, w.ID, itemID, "check_override", "", status+": "+note, s.source)
+		return s.audit(tx, w.ID, itemID, "check_override", "", status+": "+note, s.who())
 	})
 	if err != nil {
 		return ItemState{}, err
@@ -102,5 +102,5 @@ func (s *Service) OverrideCheck(ctx context.Context, workspace, itemID, status, 
 	return s.Item(workspace, itemID)
 }
 
-// Source is who the service records as the actor of people's changes: "app" or "cli", with the OS user's name after a colon when known ("app:alice").
-func (s *Service) Source() string { return s.source }
+// Source is who the service records as the actor of people's changes now: "app" or "cli", with the name of the person chosen in Settings or the OS user's name after a colon when known ("app:alice").
+func (s *Service) Source() string { return s.who() }

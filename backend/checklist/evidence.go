@@ -18,7 +18,7 @@ func (s *Service) AddEvidence(workspace, itemID string, in EvidenceInput) (ItemS
 		return ItemState{}, err
 	}
 	err = s.st.Write(context.Background(), func(tx *sql.Tx) error {
-		return s.addEvidence(tx, w.ID, itemID, in, s.source)
+		return s.addEvidence(tx, w.ID, itemID, in, s.who())
 	})
 	if err != nil {
 		return ItemState{}, err
@@ -82,7 +82,7 @@ func (s *Service) RemoveEvidence(workspace string, evidenceID int64) (ItemState,
 		if _, err := tx.Exec(`DELETE FROM item_evidence WHERE id = ?`, evidenceID); err != nil {
 			return err
 		}
-		return s.audit(tx, w.ID, itemID, "evidence", kind+": "+ref, "", s.source)
+		return s.audit(tx, w.ID, itemID, "evidence", kind+": "+ref, "", s.who())
 	})
 	if err != nil {
 		return ItemState{}, fmt.Errorf("remove evidence: %w", err)

@@ -22,12 +22,16 @@ type Service struct {
 	cat    *Catalogue
 	now    func() time.Time
 	source string
+	actor  func() string
 }
 
 // Options adjusts New; the zero value suits the GUI.
 type Options struct {
 	Now    func() time.Time // clock; time.Now by default
 	Source string           // recorded in the audit trail: "app" (default) or "cli"
+	// Actor, when set, names who makes a change at the time of the change
+	// (the person chosen in Settings); Source stands when it returns "".
+	Actor func() string
 }
 
 // New returns a checklist service over the store and catalogue.
@@ -38,7 +42,17 @@ func New(st *store.Store, cat *Catalogue, opts Options) *Service {
 	if opts.Source == "" {
 		opts.Source = "app"
 	}
-	return &Service{st: st, cat: cat, now: opts.Now, source: opts.Source}
+	return &Service{st: st, cat: cat, now: opts.Now, source: opts.Source, actor: opts.Actor}
+}
+
+// who is the audit trail's actor of a change made now.
+func (s *Service) who() string {
+	if s.actor != nil {
+		if a := s.actor(); a != "" {
+			return a
+		}
+	}
+	return s.source
 }
 
 // Catalogue returns the shipped catalogue.

@@ -30,6 +30,9 @@ async function checkEveryScreen(mode) {
     await page.waitForSelector($(`screen-${s}`));
     // Let the screen load its data (spinners go, content comes).
     await page.waitForLoadState('networkidle').catch(() => {});
+    // The screen's own heading once its chunk and data are in (a loaded
+    // machine is slow); without one, axe's page-has-heading-one fails below.
+    await page.waitForSelector(`${$(`screen-${s}`)} h1`, { state: 'attached', timeout: 10_000 }).catch(() => {});
     await page.waitForTimeout(400);
     try {
       await checkA11y(page, `${s}, ${mode}`);

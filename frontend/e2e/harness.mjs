@@ -106,12 +106,18 @@ export async function runSteps(steps, o) {
   process.exit(failed > 0 ? 1 : 0);
 }
 
+/** Moderate axe rules that fail the check too, so what was fixed stays fixed:
+ * every screen has a top-level heading, and heading levels do not skip. */
+const STRICT_RULES = ['page-has-heading-one', 'heading-order'];
+
 const AXE = join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', 'axe-core', 'axe.min.js');
 
 /**
  * Runs axe-core on the page as it is now and throws on any violation of
- * impact serious or critical, naming each rule, its impact and its first
- * targets. Lesser findings are printed as comments, not failures.
+ * impact serious or critical, or of a rule in STRICT_RULES whatever its
+ * impact, naming each rule, its impact and its first targets, and when the
+ * page has not exactly one h1. Other lesser findings are printed as
+ * comments, not failures.
  * @param {import('playwright-core').Page} page
  * @param {string} name what the page shows, for the message
  */
@@ -121,7 +127,9 @@ export async function checkA11y(page, name) {
     const r = await window.axe.run(document, { resultTypes: ['violations'] });
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ') + (n.any?.[0]?.data?.contrastRatio ? ` (${n.any[0].data.fgColor} on ${n.any[0].data.bgColor}: ${n.any[0].data.contrastRatio})` : '')), count: v.nodes.length }));
   });
-  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical' || STRICT_RULES.includes(v.id));
+  const h1s = await page.evaluate(() => [...document.querySelectorAll('h1')].map((h) => h.textContent?.trim() ?? ''));
+  if (h1s.length > 1) bad.push({ id: 'one-h1', impact: 'moderate', targets: h1s.map((h) => `h1 "${h}"`), count: h1s.length });
   for (const v of violations.filter((v) => !bad.includes(v))) console.log(`# a11y ${name}: ${v.id} (${v.impact}) ${v.targets.join(', ')}`);
   if (bad.length > 0) {
     throw new Error(`accessibility (${name}): ${bad.map((v) => `${v.id} [${v.impact}] ×${v.count} at ${v.targets.join(', ')}`).join('; ')}`);

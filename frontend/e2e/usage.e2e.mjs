@@ -440,6 +440,29 @@ const steps = [
       await dismissToasts();
     },
   ],
+  [
+    'the evidence note counts the items it lists (not-applicable ones apart, uncounted)',
+    async () => {
+      await page.goto(`${BASE_URL}/#/usage`);
+      await page.waitForSelector($('screen-usage'));
+      await openUsageTab('overview');
+      const note = await page.waitForSelector($('usage-evidence'), { state: 'attached', timeout: 10_000 }).catch(() => null);
+      if (!note) {
+        assert(!logged, 'the Usage screen has data but no evidence note');
+        return; // no usage data, no note
+      }
+      await note.scrollIntoViewIfNeeded();
+      await shot('11b-evidence');
+      const got = await page.evaluate(() => {
+        const lead = document.querySelector('[data-testid="usage-evidence-lead"]');
+        const listed = document.querySelectorAll('[data-testid="usage-evidence"] .items:not(.na) a').length;
+        const more = Number(/\d+/.exec(document.querySelector('[data-testid="usage-evidence"] .more')?.textContent ?? '0')?.[0] ?? 0);
+        return { count: Number(lead?.getAttribute('data-count') ?? 0), text: lead?.textContent ?? '', listed, more };
+      });
+      assert(got.count === got.listed + got.more, `the note says ${got.count} items ("${got.text}") and lists ${got.listed} + ${got.more} more`);
+      assert(got.text.includes(String(got.count)), `the note's text "${got.text}" does not say ${got.count}`);
+    },
+  ],
   ['the usage screen, as this suite leaves it, has no serious accessibility problem', () => checkA11y(page, 'usage')],
   [
     'switch to Chinese, see the Usage screen in Chinese, and switch back',

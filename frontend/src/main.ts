@@ -6,7 +6,7 @@ import { guessLang } from './stores/settings.svelte';
 import { themeStore } from './stores/theme.svelte';
 
 // Until Go answers Settings(), follow the webview's language.
-setLocale(guessLang(navigator.languages ?? [navigator.language]));
+await setLocale(guessLang(navigator.languages ?? [navigator.language]));
 themeStore.init();
 
 // `npm run dev` opened in a plain browser with ?mock runs against an

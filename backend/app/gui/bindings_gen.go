@@ -1514,6 +1514,15 @@ func (x *Settings) SetTheme(a1 string) (string, error) {
 	return x.s.SetTheme(x.ctx(), a1)
 }
 
+// SetYou calls app.Settings.SetYou under the window's context.
+func (x *Settings) SetYou(a1 string) (app.You, error) {
+	if x.s == nil {
+		var zero app.You
+		return zero, x.err
+	}
+	return x.s.SetYou(x.ctx(), a1)
+}
+
 // Settings calls app.Settings.Settings under the window's context.
 func (x *Settings) Settings() (settings.Settings, error) {
 	if x.s == nil {
@@ -1539,6 +1548,15 @@ func (x *Settings) Theme() (string, error) {
 		return zero, x.err
 	}
 	return x.s.Theme(x.ctx())
+}
+
+// You calls app.Settings.You under the window's context.
+func (x *Settings) You() (app.You, error) {
+	if x.s == nil {
+		var zero app.You
+		return zero, x.err
+	}
+	return x.s.You(x.ctx())
 }
 
 // Data is app.Data as the window calls it.

@@ -31,6 +31,8 @@ export interface SettingsBinding {
   Theme: () => Promise<unknown>;
   SetTheme: (theme: string) => Promise<unknown>;
   TestConnection: () => Promise<unknown>;
+  You: () => Promise<unknown>;
+  SetYou: (name: string) => Promise<unknown>;
 }
 
 export interface AppBinding {

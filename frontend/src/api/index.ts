@@ -5,7 +5,6 @@ import { app, prefs, service } from './bindings';
 import { call } from './errors';
 import * as d from './decode';
 import type {
-  AppInfo,
   AuditEntry,
   CatalogueChanges,
   CatalogueInfo,
@@ -16,7 +15,6 @@ import type {
   Lang,
   Profile,
   Progress,
-  Settings,
   WizardResult,
   Workspace,
 } from './types';
@@ -75,12 +73,8 @@ export const markReviewed = (workspace: string): Promise<void> =>
 
 // --- main.App (dialogs) and gui.Settings --------------------------------------------------------------
 
-export const appInfo = (): Promise<AppInfo> => call(() => app.AppInfo(), d.appInfo);
+export { appInfo, settings, setLanguage, theme, setTheme, type Theme } from './shell';
 
-export const settings = (): Promise<Settings> => call(() => prefs.Settings(), d.settings);
-
-export const setLanguage = (lang: '' | Lang): Promise<Settings> =>
-  call(() => prefs.SetLanguage(lang), d.settings);
 
 /** Resolves to the path written, or "" when the user cancelled the dialog. */
 export const exportChecklist = (workspace: string, format: ExportFormat, lang: Lang): Promise<string> =>
@@ -97,14 +91,6 @@ export const baseURL = (): Promise<string> => call(() => prefs.BaseURL(), d.str)
 
 export const setBaseURL = (url: string): Promise<string> => call(() => prefs.SetBaseURL(url), d.str);
 
-/** The window's colour theme: system (follow the OS), light or dark. */
-export type Theme = 'system' | 'light' | 'dark';
-
-const asTheme = (v: unknown): Theme => (v === 'light' || v === 'dark' ? v : 'system');
-
-export const theme = (): Promise<Theme> => call(() => prefs.Theme(), asTheme);
-
-export const setTheme = (value: Theme): Promise<Theme> => call(() => prefs.SetTheme(value), asTheme);
 
 /** What one GET /models at the base URL found (Settings' "Test connection"). */
 export interface ConnectionTest {
@@ -132,6 +118,27 @@ export const testConnection = (): Promise<ConnectionTest> =>
       };
     },
   );
+
+/** Who the checklist's audit trail names for changes made here. */
+export interface You {
+  /** Chosen in Settings; "" for the OS user's name. */
+  name: string;
+  /** The fallback; "" when it cannot be read. */
+  os_user: string;
+  /** The team's members (keys register), to choose from. */
+  members: string[];
+}
+
+const decodeYou = (v: unknown): You => {
+  const o = (typeof v === 'object' && v !== null ? v : {}) as Record<string, unknown>;
+  const members = Array.isArray(o['members']) ? o['members'].map(d.str) : [];
+  return { name: d.str(o['name']), os_user: d.str(o['os_user']), members };
+};
+
+export const you = (): Promise<You> => call(() => prefs.You(), decodeYou);
+
+/** Chooses who "you" are: a member, any name, or "" for the OS user's name. */
+export const setYou = (name: string): Promise<You> => call(() => prefs.SetYou(name), decodeYou);
 
 // --- runtime ---------------------------------------------------------------
 

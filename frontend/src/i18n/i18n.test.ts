@@ -61,10 +61,10 @@ describe('format', () => {
 });
 
 describe('t and the current language', () => {
-  it('follows the current language', () => {
+  it('follows the current language', async () => {
     setLocale('en');
     expect(t('nav.checklist')).toBe('Checklist');
-    setLocale('zh-CN');
+    await setLocale('zh-CN');
     expect(locale.current).toBe('zh-CN');
     expect(t('nav.checklist')).toBe('合规清单');
     expect(t('progress.overdue', { count: 2 })).toBe('2 项逾期');
@@ -73,9 +73,9 @@ describe('t and the current language', () => {
     expect(t('wizard.result.na', { count: 12 })).toBe('12 items marked not applicable');
   });
 
-  it('picks catalogue texts by language, falling back to English', () => {
+  it('picks catalogue texts by language, falling back to English', async () => {
     const text = { en: 'Hello', 'zh-CN': '你好' };
-    setLocale('zh-CN');
+    await setLocale('zh-CN');
     expect(pick(text)).toBe('你好');
     expect(pick({ en: 'Only English', 'zh-CN': '' })).toBe('Only English');
     expect(pickSteps({ en: ['a'], 'zh-CN': [] })).toEqual(['a']);

@@ -1,28 +1,56 @@
 // The current language and the t() function. Reading `locale.current` inside
 // t() makes every template that calls t() re-render when the language changes.
+// English is built in (it is also the fallback); the Chinese catalogue is its
+// own chunk, loaded before the UI switches to it, so an English window does
+// not load it before its first paint.
 import { en, type MessageKey } from './en';
-import { zhCN } from './zh-CN';
 import { format, type Params } from './format';
 import { fmtDate, fmtDateTime } from '../lib/format';
 import type { Lang, Text, Steps } from '../api/types';
 
 export type { MessageKey } from './en';
 
-export const messages: Record<Lang, Record<MessageKey, string>> = { en, 'zh-CN': zhCN };
+type Catalogue = Record<MessageKey, string>;
 
 class Locale {
   current = $state<Lang>('en');
+  /** The catalogues loaded so far. */
+  catalogues: Partial<Record<Lang, Catalogue>> = { en };
+  /** The load of a catalogue under way, so two calls share it. */
+  loading: Partial<Record<Lang, Promise<void>>> = {};
+  /** The language last asked for. */
+  wanted: Lang = 'en';
 }
 
 export const locale = new Locale();
 
-export function setLocale(lang: Lang): void {
-  locale.current = lang;
-  if (typeof document !== 'undefined') document.documentElement.lang = lang;
+/** Loads lang's catalogue if it is not loaded yet. */
+export function loadLocale(lang: Lang): Promise<void> {
+  if (locale.catalogues[lang]) return Promise.resolve();
+  locale.loading[lang] ??= import('./zh-CN').then((m) => {
+    locale.catalogues['zh-CN'] = m.zhCN;
+  });
+  return locale.loading[lang] ?? Promise.resolve();
+}
+
+/** Switches the UI to lang once its catalogue is loaded (at once when it
+ * is); a later call wins over an earlier one still loading. */
+export function setLocale(lang: Lang): Promise<void> {
+  locale.wanted = lang;
+  const apply = () => {
+    if (locale.wanted !== lang) return;
+    locale.current = lang;
+    if (typeof document !== 'undefined') document.documentElement.lang = lang;
+  };
+  if (locale.catalogues[lang]) {
+    apply();
+    return Promise.resolve();
+  }
+  return loadLocale(lang).then(apply);
 }
 
 export function t(key: MessageKey, params?: Params): string {
-  return format(messages[locale.current][key], params);
+  return format((locale.catalogues[locale.current] ?? en)[key], params);
 }
 
 /** Picks the current language's side of a catalogue text, falling back to English. */

@@ -109,6 +109,7 @@ export const usageEn = {
     'A usage report is evidence for {count} checklist item. Export it as HTML and attach it there. | A usage report is evidence for {count} checklist items. Export it as HTML and attach it there.',
   'usage.evidence.open': 'Show in the checklist',
   'usage.evidence.more': 'and {count} more',
+  'usage.evidence.notApplicable': 'Not applicable in {workspace}, so not counted:',
 
   // Writer
   'usage.writer.label': 'Usage log writer',

@@ -108,6 +108,7 @@ export const usageZh: Record<keyof typeof usageEn, string> = {
   'usage.evidence.lead': '用量报告可作为 {count} 项合规清单条目的证据。请导出为 HTML 并附加到相应条目。',
   'usage.evidence.open': '在合规清单中查看',
   'usage.evidence.more': '另有 {count} 项',
+  'usage.evidence.notApplicable': '在 {workspace} 中标为不适用，未计入：',
 
   // Writer
   'usage.writer.label': '用量日志写入器',

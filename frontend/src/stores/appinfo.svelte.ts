@@ -1,6 +1,7 @@
 // Version, paths and any startup error, loaded once at start.
-import * as api from '../api';
-import type { AppError, AppInfo } from '../api';
+import * as api from '../api/shell';
+import { toAppError } from '../api/errors';
+import type { AppError, AppInfo } from '../api/types';
 
 class AppInfoStore {
   data = $state<AppInfo | null>(null);
@@ -11,7 +12,7 @@ class AppInfoStore {
     try {
       this.data = await api.appInfo();
     } catch (e) {
-      this.error = api.toAppError(e);
+      this.error = toAppError(e);
     }
   }
 }

@@ -1,6 +1,7 @@
 // The user's language choice, kept by the Go side so it survives restarts.
-import * as api from '../api';
-import type { AppError, Lang, Settings } from '../api';
+import * as api from '../api/shell';
+import { toAppError } from '../api/errors';
+import type { AppError, Lang, Settings } from '../api/types';
 import { setLocale } from '../i18n/index.svelte';
 
 /** The language to show before Settings() answers: the webview's own. */
@@ -16,9 +17,9 @@ class SettingsStore {
     try {
       this.data = await api.settings();
       this.error = null;
-      setLocale(this.data.effective_language);
+      await setLocale(this.data.effective_language);
     } catch (e) {
-      const err = api.toAppError(e);
+      const err = toAppError(e);
       // An unusable data folder is named by the startup banner; keep the guessed language.
       this.error = err.code === 'data_unavailable' ? null : err;
     }
@@ -28,7 +29,7 @@ class SettingsStore {
   async setLanguage(lang: '' | Lang): Promise<void> {
     const next = await api.setLanguage(lang);
     this.data = next;
-    setLocale(next.effective_language);
+    await setLocale(next.effective_language);
   }
 }
 

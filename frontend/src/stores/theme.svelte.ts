@@ -1,8 +1,10 @@
 // The window's colour theme (Settings: system, light or dark), kept by the
 // Go side. The last choice is also remembered in the webview so the next
 // launch paints in the right colours before Go answers.
-import * as api from '../api';
-import type { AppError, Theme } from '../api';
+import * as api from '../api/shell';
+import { toAppError } from '../api/errors';
+import type { AppError } from '../api/types';
+import type { Theme } from '../api/shell';
 
 const KEY = 'steward.theme';
 const DARK = '(prefers-color-scheme: dark)';
@@ -34,7 +36,7 @@ class ThemeStore {
       this.#use(await api.theme());
       this.error = null;
     } catch (e) {
-      const err = api.toAppError(e);
+      const err = toAppError(e);
       this.error = err.code === 'data_unavailable' ? null : err;
     }
   }

@@ -19,6 +19,7 @@ interface Db {
   audit: Record<string, AuditEntry[]>;
   language: '' | Lang;
   theme?: string;
+  you?: string;
   seq: number;
 }
 
@@ -237,6 +238,13 @@ export const app = {
   Theme: () => delay(() => db.theme ?? 'system'),
   TestConnection: () =>
     delay(() => ({ base_url: 'https://api.openai.com/v1', key_label: '', status: 'invalid', models: 0, message: '' }), 500),
+  You: () => delay(() => ({ name: db.you ?? '', os_user: 'you', members: ['Ana', 'Bo'] })),
+  SetYou: (name: string) =>
+    delay(() => {
+      db.you = name.trim();
+      save();
+      return { name: db.you, os_user: 'you', members: ['Ana', 'Bo'] };
+    }),
   SetTheme: (theme: string) =>
     delay(() => {
       db.theme = theme;

@@ -144,6 +144,22 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class You {
+	    name: string;
+	    os_user: string;
+	    members: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new You(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.os_user = source["os_user"];
+	        this.members = source["members"];
+	    }
+	}
 
 }
 

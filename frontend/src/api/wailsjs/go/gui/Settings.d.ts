@@ -15,8 +15,12 @@ export function SetLanguage(arg1:string):Promise<settings.Settings>;
 
 export function SetTheme(arg1:string):Promise<string>;
 
+export function SetYou(arg1:string):Promise<app.You>;
+
 export function Settings():Promise<settings.Settings>;
 
 export function TestConnection():Promise<app.ConnectionTest>;
 
 export function Theme():Promise<string>;
+
+export function You():Promise<app.You>;

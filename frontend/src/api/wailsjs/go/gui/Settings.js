@@ -26,6 +26,10 @@ export function SetTheme(arg1) {
   return window['go']['gui']['Settings']['SetTheme'](arg1);
 }
 
+export function SetYou(arg1) {
+  return window['go']['gui']['Settings']['SetYou'](arg1);
+}
+
 export function Settings() {
   return window['go']['gui']['Settings']['Settings']();
 }
@@ -36,4 +40,8 @@ export function TestConnection() {
 
 export function Theme() {
   return window['go']['gui']['Settings']['Theme']();
+}
+
+export function You() {
+  return window['go']['gui']['Settings']['You']();
 }
