@@ -3,10 +3,12 @@ import './app.css';
 import App from './App.svelte';
 import { setLocale } from './i18n/index.svelte';
 import { guessLang } from './stores/settings.svelte';
+import { rememberedLang, removeBootFrame } from './boot';
 import { themeStore } from './stores/theme.svelte';
 
-// Until Go answers Settings(), follow the webview's language.
-await setLocale(guessLang(navigator.languages ?? [navigator.language]));
+// Until Go answers Settings(), use the last launch's language (which the
+// boot frame already shows), else the webview's.
+await setLocale(rememberedLang() ?? guessLang(navigator.languages ?? [navigator.language]));
 themeStore.init();
 
 // `npm run dev` opened in a plain browser with ?mock runs against an
@@ -16,6 +18,7 @@ if (import.meta.env.DEV && new URLSearchParams(location.search).has('mock')) {
   installMock();
 }
 
+removeBootFrame();
 const app = mount(App, { target: document.getElementById('app')! });
 
 export default app;

@@ -3,6 +3,7 @@ import * as api from '../api/shell';
 import { toAppError } from '../api/errors';
 import type { AppError, Lang, Settings } from '../api/types';
 import { setLocale } from '../i18n/index.svelte';
+import { rememberLang } from '../boot';
 
 /** The language to show before Settings() answers: the webview's own. */
 export function guessLang(languages: readonly string[]): Lang {
@@ -17,6 +18,7 @@ class SettingsStore {
     try {
       this.data = await api.settings();
       this.error = null;
+      rememberLang(this.data.effective_language);
       await setLocale(this.data.effective_language);
     } catch (e) {
       const err = toAppError(e);
@@ -29,6 +31,7 @@ class SettingsStore {
   async setLanguage(lang: '' | Lang): Promise<void> {
     const next = await api.setLanguage(lang);
     this.data = next;
+    rememberLang(next.effective_language);
     await setLocale(next.effective_language);
   }
 }
