@@ -113,9 +113,12 @@ func teamSchema(ctx context.Context, dbURL string) (int, error) {
 		return 0, oerr
 	}
 	defer conn.Close(context.WithoutCancel(ctx))
+	var exists bool
 	var version int64
-	err = conn.QueryRow(ctx, `SELECT CASE WHEN to_regclass('schema_migrations') IS NULL THEN 0
-		ELSE (SELECT COALESCE(MAX(version), 0) FROM schema_migrations) END`).Scan(&version)
+	err = conn.QueryRow(ctx, `SELECT to_regclass('schema_migrations') IS NOT NULL`).Scan(&exists)
+	if err == nil && exists {
+		err = conn.QueryRow(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&version)
+	}
 	if err != nil {
 		return 0, fmt.Errorf("read the team database's schema: %s", redactURL(err.Error(), dbURL))
 	}
