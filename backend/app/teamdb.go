@@ -89,9 +89,10 @@ func (s *Settings) TestTeamDatabase(ctx context.Context, raw, password string) (
 	if pw == "" {
 		pw = inURL
 	}
-	stored, perr := s.c.vault.Get(TeamDatabaseAccount)
-	if pw == "" && perr == nil {
-		pw = stored
+	if pw == "" {
+		if pw, err = s.c.teamPassword(); err != nil {
+			return TeamDatabase{}, err
+		}
 	}
 	st, err := openTeamReadOnly(ctx, withPassword(clean, pw), s.c.opts.Now)
 	if err != nil {

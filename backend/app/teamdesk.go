@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -11,6 +12,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"steward/backend/apperr"
+	"steward/backend/keys"
 	"steward/backend/store"
 	"steward/backend/usage"
 )
@@ -19,11 +21,11 @@ import (
 // database), opened on first use and read only: the app never writes usage
 // rows, prices or policies there.
 type teamDesk struct {
-	c     *core
-	mu    sync.Mutex
-	url   string // the setting the open store was opened for
-	st    *store.Store
-	svc   *usage.Service
+	c   *core
+	mu  sync.Mutex
+	url string // the setting the open store was opened for
+	st  *store.Store
+	svc *usage.Service
 }
 
 // on reports whether the Usage screen reads a team database: the desktop
@@ -51,7 +53,10 @@ func (d *teamDesk) usage(ctx context.Context) (*usage.Service, error) {
 		}
 	}
 	d.closeLocked()
-	pw, _ := d.c.vault.Get(TeamDatabaseAccount)
+	pw, err := d.c.teamPassword()
+	if err != nil {
+		return nil, err
+	}
 	st, err := openTeamReadOnly(ctx, withPassword(raw, pw), d.c.opts.Now)
 	if err != nil {
 		return nil, err
@@ -59,6 +64,16 @@ func (d *teamDesk) usage(ctx context.Context) (*usage.Service, error) {
 	d.url, d.st = raw, st
 	d.svc = usage.New(usage.NewSQLite(st), usage.Options{Log: d.c.log.Logger, KeyLabels: d.c.keys.Labels, Now: d.c.opts.Now})
 	return d.svc, nil
+}
+
+// teamPassword is the team database's password from the vault, "" when
+// none is stored; a vault that cannot be read (locked) is an error.
+func (c *core) teamPassword() (string, error) {
+	pw, err := c.vault.Get(TeamDatabaseAccount)
+	if err != nil && !errors.Is(err, keys.ErrNotFound) && !apperr.Is(err, keys.CodeSecretMissing) {
+		return "", err
+	}
+	return pw, nil
 }
 
 // readOnly refuses a change to the usage log's settings while the Usage
