@@ -207,6 +207,22 @@ func TestTeamDatabaseErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer conn.Close(context.Background())
+	// An older Steward's database is refused, and the desktop does not migrate it.
+	var latest int64
+	if err := conn.QueryRow(ctx, `DELETE FROM schema_migrations WHERE version = (SELECT MAX(version) FROM schema_migrations) RETURNING version`).Scan(&latest); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := desk.Settings.TestTeamDatabase(ctx, dbURL, ""); !apperr.Is(err, CodeTeamOlder) {
+		t.Fatalf("older schema = %v, want %s", err, CodeTeamOlder)
+	}
+	desk.c.desk.reset()
+	if _, err := desk.Usage.Report(ctx, ReportRequest{}); !apperr.Is(err, CodeTeamOlder) {
+		t.Fatalf("report on an older schema = %v, want %s", err, CodeTeamOlder)
+	}
+	var back int
+	if err := conn.QueryRow(ctx, `SELECT COUNT(*) FROM schema_migrations WHERE version = $1`, latest).Scan(&back); err != nil || back != 0 {
+		t.Fatalf("the desktop migrated the team database (%d, %v)", back, err)
+	}
 	if _, err := conn.Exec(ctx, `INSERT INTO schema_migrations(version, name, applied_at) VALUES (9999, 'future', 'x')`); err != nil {
 		t.Fatal(err)
 	}
