@@ -27,7 +27,25 @@ FAKEOPENAI_KEY="$STEWARD_E2E_OPENAI_KEY" FAKEOPENAI_ADMIN_KEY="$STEWARD_E2E_ADMI
   build/artifacts/fakeopenai -listen 127.0.0.1:18080 >build/artifacts/fakeopenai.log 2>&1 &
 fake=$!
 dev=""
-trap 'kill $fake 2>/dev/null || true; [ -z "$dev" ] || kill -- -$dev 2>/dev/null || true; rm -rf "$STEWARD_DATA_DIR" "$STEWARD_E2E_EXPORT_DIR"' EXIT
+pg=""
+pgdir="$(mktemp -d)"
+trap 'kill $fake 2>/dev/null || true; [ -z "$pg" ] || { kill -TERM $pg 2>/dev/null; wait $pg 2>/dev/null; } || true; [ -z "$dev" ] || kill -- -$dev 2>/dev/null || true; rm -rf "$STEWARD_DATA_DIR" "$STEWARD_E2E_EXPORT_DIR" "$pgdir"' EXIT
+# The team suite reads a team database: a private PostgreSQL (tools/pgserver,
+# as a non-root user on a free port) seeded with team calls. Its password is
+# in a 0600 file, never on a command line or in the output.
+case ",${STEWARD_E2E_ONLY:-team}," in
+*,team*)
+  go build -o build/artifacts/pgserver ./tools/pgserver
+  build/artifacts/pgserver -seed 40 -password-file "$pgdir/password" >"$pgdir/url" 2>build/artifacts/pgserver.log &
+  pg=$!
+  for _ in $(seq 1 60); do [ -s "$pgdir/url" ] && break; kill -0 $pg 2>/dev/null || break; sleep 1; done
+  if [ -s "$pgdir/url" ]; then
+    export STEWARD_E2E_TEAM_URL="$(head -n1 "$pgdir/url")" STEWARD_E2E_TEAM_PASSWORD_FILE="$pgdir/password"
+  else
+    echo "e2e: no PostgreSQL for the team suite (see build/artifacts/pgserver.log); its steps are skipped"
+  fi
+  ;;
+esac
 export STEWARD_E2E_OPENAI_URL=http://127.0.0.1:18080/v1
 # The overview suite runs first and registers the key through the Keys screen,
 # to see the first-run guide tick; frontend/e2e/run.mjs registers it with the

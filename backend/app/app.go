@@ -143,6 +143,7 @@ func (s *Services) Close() error {
 	s.c.startups.Wait()
 	s.c.bg.Wait()
 	s.c.closeUsage()
+	s.c.desk.reset()
 	s.c.log.Info("stopped")
 	err := closeAll(s.c.store, s.c.team)
 	s.c.log.Close()
@@ -167,6 +168,7 @@ type core struct {
 	writer    *usage.Writer
 	recs      *usage.Reconciliations
 	org       *org.Service
+	desk      *teamDesk       // the team database the desktop reports on
 	checks    *checks.Service // set once built; sourceChanged runs it
 	checksMu  sync.Mutex      // one background check run at a time
 	bg        sync.WaitGroup  // background check runs, waited for by Close
@@ -193,6 +195,7 @@ func (c *core) build(ctx context.Context) {
 	c.keys = keys.New(c.shared(), c.vault, keys.Options{Log: c.log.Logger, Verifier: liveVerifier{c}, Leaks: c.leaks})
 	c.usage = usage.New(usage.NewSQLite(c.shared()), usage.Options{Log: c.log.Logger, KeyLabels: c.keys.Labels, Now: c.opts.Now})
 	c.recs = usage.NewReconciliations(c.shared())
+	c.desk = &teamDesk{c: c}
 	c.writer = usage.NewWriter(c.usage, usage.WriterOptions{Log: c.log.Logger})
 	c.privacy = privacy.New(c.store, privacy.Options{})
 	c.org = c.newOrgService()

@@ -72,6 +72,10 @@ func (e *Exports) ModerationSuite(_ context.Context, w io.Writer, suiteID int64,
 
 // UsageReport writes a usage report in format (table, csv, json, html) and lang.
 func (e *Exports) UsageReport(ctx context.Context, w io.Writer, req ReportRequest, format, lang string) error {
-	return e.c.usage.RunReport(ctx, usage.ReportOptions{Since: req.Since, Until: req.Until, By: req.By,
+	log, err := e.c.desk.usage(ctx)
+	if err != nil {
+		return err
+	}
+	return log.RunReport(ctx, usage.ReportOptions{Since: req.Since, Until: req.Until, By: req.By,
 		Source: req.Source, Format: format, Lang: lang}, w)
 }

@@ -29,7 +29,11 @@ func (u *Usage) Report(ctx context.Context, req ReportRequest) (usage.Report, er
 	if err != nil {
 		return usage.Report{}, err
 	}
-	return u.c.usage.Report(ctx, usage.Query{Since: since, Until: until, By: req.By, Source: req.Source})
+	log, err := u.c.desk.usage(ctx)
+	if err != nil {
+		return usage.Report{}, err
+	}
+	return log.Report(ctx, usage.Query{Since: since, Until: until, By: req.By, Source: req.Source})
 }
 
 // Series counts usage per day or hour over a period, for the chart.
@@ -38,37 +42,70 @@ func (u *Usage) Series(ctx context.Context, since, until, bucket string) (usage.
 	if err != nil {
 		return usage.Series{}, err
 	}
-	return u.c.usage.Series(ctx, from, to, bucket)
+	log, err := u.c.desk.usage(ctx)
+	if err != nil {
+		return usage.Series{}, err
+	}
+	return log.Series(ctx, from, to, bucket)
 }
 
 // Alerts checks the log as of now.
 func (u *Usage) Alerts(ctx context.Context) ([]usage.Alert, error) {
-	return u.c.usage.Alerts(ctx, u.c.now())
+	log, err := u.c.desk.usage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return log.Alerts(ctx, u.c.now())
 }
 
 // Prices lists the price table.
-func (u *Usage) Prices(ctx context.Context) (usage.PriceList, error) { return u.c.usage.Prices(ctx) }
+func (u *Usage) Prices(ctx context.Context) (usage.PriceList, error) {
+	log, err := u.c.desk.usage(ctx)
+	if err != nil {
+		return usage.PriceList{}, err
+	}
+	return log.Prices(ctx)
+}
 
 // SetPrice saves a model's price and re-prices the usage it changes.
 func (u *Usage) SetPrice(ctx context.Context, p usage.Price) (usage.PriceList, error) {
+	if err := u.c.desk.readOnly(ctx); err != nil {
+		return usage.PriceList{}, err
+	}
 	return u.c.usage.SetPrice(ctx, p)
 }
 
 // ResetPrice goes back to the shipped price for a model.
 func (u *Usage) ResetPrice(ctx context.Context, model string) (usage.PriceList, error) {
+	if err := u.c.desk.readOnly(ctx); err != nil {
+		return usage.PriceList{}, err
+	}
 	return u.c.usage.ResetPrice(ctx, model)
 }
 
 // UnpricedModels lists logged models without a price.
 func (u *Usage) UnpricedModels(ctx context.Context) ([]string, error) {
-	return u.c.usage.UnpricedModels(ctx)
+	log, err := u.c.desk.usage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return log.UnpricedModels(ctx)
 }
 
 // Policy returns the retention, body logging, budget and alert settings.
-func (u *Usage) Policy(ctx context.Context) (usage.Policy, error) { return u.c.usage.Policy(ctx) }
+func (u *Usage) Policy(ctx context.Context) (usage.Policy, error) {
+	log, err := u.c.desk.usage(ctx)
+	if err != nil {
+		return usage.Policy{}, err
+	}
+	return log.Policy(ctx)
+}
 
 // SetPolicy saves the settings.
 func (u *Usage) SetPolicy(ctx context.Context, p usage.Policy) (usage.Policy, error) {
+	if err := u.c.desk.readOnly(ctx); err != nil {
+		return usage.Policy{}, err
+	}
 	v, err := u.c.usage.SetPolicy(ctx, p)
 	return v, u.c.done(checks.SourceUsage, err)
 }
@@ -84,27 +121,44 @@ func (u *Usage) Stats(context.Context) (usage.Stats, error) { return u.c.writer.
 // Bodies lists logged prompts and completions of the last days days.
 func (u *Usage) Bodies(ctx context.Context, days, limit int) ([]usage.Body, error) {
 	now := u.c.now()
-	return u.c.usage.Bodies(ctx, now.AddDate(0, 0, -max(days, 1)), now.Add(time.Second), limit)
+	log, err := u.c.desk.usage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return log.Bodies(ctx, now.AddDate(0, 0, -max(days, 1)), now.Add(time.Second), limit)
 }
 
 // KeyMappings lists which local key each organization api_key_id is.
 func (u *Usage) KeyMappings(ctx context.Context) ([]usage.KeyMapping, error) {
-	return u.c.usage.KeyMappings(ctx)
+	log, err := u.c.desk.usage(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return log.KeyMappings(ctx)
 }
 
 // SetKeyMapping maps an api_key_id to a local key.
 func (u *Usage) SetKeyMapping(ctx context.Context, m usage.KeyMapping) (usage.KeyMapping, error) {
+	if err := u.c.desk.readOnly(ctx); err != nil {
+		return usage.KeyMapping{}, err
+	}
 	return u.c.usage.SetKeyMapping(ctx, m)
 }
 
 // DeleteKeyMapping forgets a mapping.
 func (u *Usage) DeleteKeyMapping(ctx context.Context, apiKeyID string) error {
+	if err := u.c.desk.readOnly(ctx); err != nil {
+		return err
+	}
 	return u.c.usage.DeleteKeyMapping(ctx, apiKeyID)
 }
 
 // Reconcile compares organization usage with the local log over a period,
 // with the admin key chosen for it.
 func (u *Usage) Reconcile(ctx context.Context, since, until string) (usage.Reconciliation, error) {
+	if err := u.c.desk.readOnly(ctx); err != nil {
+		return usage.Reconciliation{}, err
+	}
 	from, to, err := usage.ParseRange(since, until, u.c.now())
 	if err != nil {
 		return usage.Reconciliation{}, err

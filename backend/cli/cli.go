@@ -66,7 +66,7 @@ func commands() map[string]command {
 		"checks":     {"automatic checks of checklist items: list, run [--workspace NAME] [--format text|json], scope, auto-complete, override", runChecks},
 		"audit":      {"the audit bundle: bundle --workspace NAME --out FILE.zip, verify FILE.zip", runAudit},
 		"members":    {"team members: add, list, edit, remove, token, tokens, policy", runMembers},
-		"settings":   {"settings the app can change: list, set NAME VALUE", runSettings},
+		"settings":   {"settings the app can change: list, set NAME VALUE, team-db set|test|show|clear", runSettings},
 		"scan":       {"find API keys in folders and git history: scan PATH... [--history] [--format text|json|sarif]", runScan},
 		"moderate":   {"send prompts to the moderation endpoint in batches: moderate --in FILE [--format json|csv|html|pdf]", runModerate},
 		"moderation": {"moderation suites and runs: suites, suite create|rename|delete|import|columns|export, prompts, prompt add|edit|remove, thresholds, runs, run, resume, cancel, export", runModeration},

@@ -9,7 +9,8 @@ import (
 )
 
 func runSettings(ctx context.Context, env *Env, args []string) error {
-	sub := map[string]func(context.Context, *Env, []string) error{"list": settingsList, "get": settingsGet, "set": settingsSet}
+	sub := map[string]func(context.Context, *Env, []string) error{"list": settingsList, "get": settingsGet, "set": settingsSet,
+		"team-db": settingsTeamDB}
 	return dispatch("settings", sub, ctx, env, args)
 }
 

@@ -1469,6 +1469,15 @@ func (x *Settings) BaseURL() (string, error) {
 	return x.s.BaseURL(x.ctx())
 }
 
+// ClearTeamDatabase calls app.Settings.ClearTeamDatabase under the window's context.
+func (x *Settings) ClearTeamDatabase() (app.TeamDatabase, error) {
+	if x.s == nil {
+		var zero app.TeamDatabase
+		return zero, x.err
+	}
+	return x.s.ClearTeamDatabase(x.ctx())
+}
+
 // List calls app.Settings.List under the window's context.
 func (x *Settings) List() ([]app.Setting, error) {
 	if x.s == nil {
@@ -1505,6 +1514,15 @@ func (x *Settings) SetLanguage(a1 string) (settings.Settings, error) {
 	return x.s.SetLanguage(x.ctx(), a1)
 }
 
+// SetTeamDatabase calls app.Settings.SetTeamDatabase under the window's context.
+func (x *Settings) SetTeamDatabase(a1 string, a2 string) (app.TeamDatabase, error) {
+	if x.s == nil {
+		var zero app.TeamDatabase
+		return zero, x.err
+	}
+	return x.s.SetTeamDatabase(x.ctx(), a1, a2)
+}
+
 // SetTheme calls app.Settings.SetTheme under the window's context.
 func (x *Settings) SetTheme(a1 string) (string, error) {
 	if x.s == nil {
@@ -1532,6 +1550,15 @@ func (x *Settings) Settings() (settings.Settings, error) {
 	return x.s.Settings(x.ctx())
 }
 
+// TeamDatabase calls app.Settings.TeamDatabase under the window's context.
+func (x *Settings) TeamDatabase() (app.TeamDatabase, error) {
+	if x.s == nil {
+		var zero app.TeamDatabase
+		return zero, x.err
+	}
+	return x.s.TeamDatabase(x.ctx())
+}
+
 // TestConnection calls app.Settings.TestConnection under the window's context.
 func (x *Settings) TestConnection() (app.ConnectionTest, error) {
 	if x.s == nil {
@@ -1539,6 +1566,15 @@ func (x *Settings) TestConnection() (app.ConnectionTest, error) {
 		return zero, x.err
 	}
 	return x.s.TestConnection(x.ctx())
+}
+
+// TestTeamDatabase calls app.Settings.TestTeamDatabase under the window's context.
+func (x *Settings) TestTeamDatabase(a1 string, a2 string) (app.TeamDatabase, error) {
+	if x.s == nil {
+		var zero app.TeamDatabase
+		return zero, x.err
+	}
+	return x.s.TestTeamDatabase(x.ctx(), a1, a2)
 }
 
 // Theme calls app.Settings.Theme under the window's context.

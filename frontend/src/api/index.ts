@@ -30,6 +30,7 @@ export * from './gateway';
 export * from './gatewayEvents';
 export * from './checks';
 export * from './org';
+export * from './teamdb';
 
 // --- gui.Checklist -----------------------------------------------------
 

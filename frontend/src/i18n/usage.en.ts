@@ -310,4 +310,15 @@ export const usageEn = {
   'usage.map.idLabel': 'Key id',
   'usage.map.keyLabel': 'Key in the register',
   'usage.map.add': 'Map key id',
+
+  // Team database (Settings → Team database): the team's log, read-only
+  'usage.team.title': 'Team log (read-only): {name}',
+  'usage.team.lead': 'Reports, charts and exports show your team’s usage log from the team server. Prices, the budget, body logging and reconciliation are managed on the team server.',
+  'usage.team.down': 'The team database can’t be read now: {message}',
+  'usage.team.settings': 'Team database settings',
+  'usage.team.empty.title': 'The team’s log is empty',
+  'usage.team.empty.lead': 'No calls are logged in {name} yet. This screen shows what the team server logs; nothing from this computer goes there.',
+  'usage.team.empty.point1': 'Run the team server on this database: steward gateway --database-url postgres://…',
+  'usage.team.empty.point2': 'Point your apps at the team gateway with a member token (steward members token NAME).',
+  'usage.team.empty.point3': 'Or disconnect the team database in Settings to see this computer’s own log.',
 } as const satisfies Record<string, string>;

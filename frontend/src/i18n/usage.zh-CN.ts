@@ -301,4 +301,15 @@ export const usageZh: Record<keyof typeof usageEn, string> = {
   'usage.map.idLabel': '密钥编号',
   'usage.map.keyLabel': '登记表中的密钥',
   'usage.map.add': '映射密钥编号',
+
+  // 团队数据库（设置 → 团队数据库）：团队日志，只读
+  'usage.team.title': '团队日志（只读）：{name}',
+  'usage.team.lead': '报告、图表和导出显示团队服务器上的团队用量日志。价格、预算、正文记录和对账由团队服务器管理。',
+  'usage.team.down': '目前无法读取团队数据库：{message}',
+  'usage.team.settings': '团队数据库设置',
+  'usage.team.empty.title': '团队日志为空',
+  'usage.team.empty.lead': '{name} 中还没有记录任何调用。此页面显示团队服务器记录的内容；本机的调用不会写入其中。',
+  'usage.team.empty.point1': '在此数据库上运行团队服务器：steward gateway --database-url postgres://…',
+  'usage.team.empty.point2': '让你的应用使用成员令牌（steward members token 名称）调用团队网关。',
+  'usage.team.empty.point3': '或在“设置”中断开团队数据库，查看本机自己的日志。',
 };

@@ -4,6 +4,7 @@
 // so a part that fails never blanks the rest.
 import * as api from '../../api/usage';
 import { shownError } from '../../api/errors';
+import { teamDatabase, type TeamDatabase } from '../../api/teamdb';
 import type {
   UsageAlert,
   UsageGrouping,
@@ -79,6 +80,8 @@ class UsageState {
   unpriced = new Slot<string[]>();
   /** This UTC month's spend, for the budget. */
   month = new Slot<UsageReport>();
+  /** Settings → Team database: when set, every report is the team's log, read-only. */
+  team = new Slot<TeamDatabase>();
 
   /** Alerts hidden for this session, by kind and start. */
   hidden = $state<string[]>([]);
@@ -88,6 +91,20 @@ class UsageState {
   /** The period the overview shows, as of now. */
   get period(): DayRange {
     return resolveRange(this.range, new Date());
+  }
+
+  /** The screen reports on the team database's log: nothing here may change it. */
+  get teamMode(): boolean {
+    return (this.team.data?.url ?? '') !== '';
+  }
+
+  loadTeam(): Promise<void> {
+    return this.team.run(() => teamDatabase());
+  }
+
+  /** The tabs that show: reconciliation and budget & privacy change the log, so not in team mode. */
+  get tabs(): readonly UsageTab[] {
+    return this.teamMode ? (['overview', 'prices'] as const) : TABS;
   }
 
   /** False until the first all-time check answered; then whether any call was ever logged. */

@@ -108,6 +108,44 @@ export namespace app {
 	        this.description = source["description"];
 	    }
 	}
+	export class TeamDatabase {
+	    url: string;
+	    name: string;
+	    passwordSet: boolean;
+	    connected: boolean;
+	    problem?: ErrorInfo;
+	
+	    static createFrom(source: any = {}) {
+	        return new TeamDatabase(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.url = source["url"];
+	        this.name = source["name"];
+	        this.passwordSet = source["passwordSet"];
+	        this.connected = source["connected"];
+	        this.problem = this.convertValues(source["problem"], ErrorInfo);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class VaultStatus {
 	    kind: string;
 	    ready: boolean;

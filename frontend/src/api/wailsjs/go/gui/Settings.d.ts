@@ -5,6 +5,8 @@ import {settings} from '../models';
 
 export function BaseURL():Promise<string>;
 
+export function ClearTeamDatabase():Promise<app.TeamDatabase>;
+
 export function List():Promise<Array<app.Setting>>;
 
 export function Set(arg1:string,arg2:string):Promise<app.Setting>;
@@ -13,13 +15,19 @@ export function SetBaseURL(arg1:string):Promise<string>;
 
 export function SetLanguage(arg1:string):Promise<settings.Settings>;
 
+export function SetTeamDatabase(arg1:string,arg2:string):Promise<app.TeamDatabase>;
+
 export function SetTheme(arg1:string):Promise<string>;
 
 export function SetYou(arg1:string):Promise<app.You>;
 
 export function Settings():Promise<settings.Settings>;
 
+export function TeamDatabase():Promise<app.TeamDatabase>;
+
 export function TestConnection():Promise<app.ConnectionTest>;
+
+export function TestTeamDatabase(arg1:string,arg2:string):Promise<app.TeamDatabase>;
 
 export function Theme():Promise<string>;
 

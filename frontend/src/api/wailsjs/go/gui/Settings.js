@@ -6,6 +6,10 @@ export function BaseURL() {
   return window['go']['gui']['Settings']['BaseURL']();
 }
 
+export function ClearTeamDatabase() {
+  return window['go']['gui']['Settings']['ClearTeamDatabase']();
+}
+
 export function List() {
   return window['go']['gui']['Settings']['List']();
 }
@@ -22,6 +26,10 @@ export function SetLanguage(arg1) {
   return window['go']['gui']['Settings']['SetLanguage'](arg1);
 }
 
+export function SetTeamDatabase(arg1, arg2) {
+  return window['go']['gui']['Settings']['SetTeamDatabase'](arg1, arg2);
+}
+
 export function SetTheme(arg1) {
   return window['go']['gui']['Settings']['SetTheme'](arg1);
 }
@@ -34,8 +42,16 @@ export function Settings() {
   return window['go']['gui']['Settings']['Settings']();
 }
 
+export function TeamDatabase() {
+  return window['go']['gui']['Settings']['TeamDatabase']();
+}
+
 export function TestConnection() {
   return window['go']['gui']['Settings']['TestConnection']();
+}
+
+export function TestTeamDatabase(arg1, arg2) {
+  return window['go']['gui']['Settings']['TestTeamDatabase'](arg1, arg2);
 }
 
 export function Theme() {
