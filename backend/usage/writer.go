@@ -45,7 +45,8 @@ func (o WriterOptions) withDefaults() WriterOptions {
 }
 
 // Stats says what a Writer did: events waiting now, written, dropped (the
-// queue was full, the writer was closed, or a batch failed every retry),
+// queue was full, the writer was closed, or an answering database refused
+// a batch every retry),
 // and failed write attempts with the last error.
 type Stats struct {
 	Queued      int64  `json:"queued"`
@@ -219,9 +220,14 @@ func (w *Writer) drain(batch []Event) []Event {
 }
 
 // write inserts batch, retrying a failed insert up to Retries times with a
-// doubling delay. Callers keep recording meanwhile; a batch that fails
-// every attempt is dropped and counted, and until an insert succeeds again
-// later batches get one attempt each. It returns a fresh, empty batch.
+// doubling delay. Callers keep recording meanwhile. When every attempt
+// failed and the database does not answer (the Inserter is a Pinger and
+// its Ping fails), the rows are fine and the database is away: the batch
+// is kept and tried again, every maxAwayDelay at most, while the queue
+// fills up to its bound (Record drops and counts beyond it), until the
+// database answers or Close gives up. A batch the answering database
+// refuses every time is dropped and counted, and until an insert succeeds
+// again later batches get one attempt each. It returns a fresh, empty batch.
 func (w *Writer) write(batch []Event) []Event {
 	n := int64(len(batch))
 	if n == 0 {
@@ -236,6 +242,7 @@ func (w *Writer) write(batch []Event) []Event {
 	if w.failing {
 		retries = 0 // still failing: one attempt per batch until one succeeds, so a full disk cannot stall a drain
 	}
+	away := false // the database did not answer: keep the batch until it does
 	for attempt := 0; ; attempt++ {
 		err := w.dst.Insert(w.ctx, batch)
 		if err == nil {
@@ -243,6 +250,9 @@ func (w *Writer) write(batch []Event) []Event {
 			w.pending.Add(-n)
 			w.failing = false
 			w.diskFull.Store(false)
+			if away {
+				w.opts.Log.Info("usage database answers again; writing resumed", "events", n)
+			}
 			w.noteDrops()
 			return make([]Event, 0, w.opts.BatchSize)
 		}
@@ -251,11 +261,22 @@ func (w *Writer) write(batch []Event) []Event {
 		_, zh := apperr.Describe(err, "zh-CN")
 		w.lastErr.Store([2]string{en, zh})
 		w.diskFull.Store(apperr.Is(err, apperr.DiskFull))
-		if attempt >= retries || !w.sleep(delay) {
-			w.opts.Log.Error("usage events dropped: writing them failed", "events", n, "attempts", attempt+1, "error", err)
+		if attempt >= retries {
+			if !w.unreachable() {
+				w.opts.Log.Error("usage events dropped: writing them failed", "events", n, "attempts", attempt+1, "error", err)
+				break
+			}
+			if !away {
+				w.opts.Log.Warn("usage database unreachable; keeping the rows queued and retrying", "events", n, "error", err)
+				away = true
+			}
+			delay = max(min(delay, maxAwayDelay), w.opts.RetryDelay)
+		} else {
+			w.opts.Log.Warn("usage write failed; retrying", "events", n, "attempt", attempt+1, "error", err)
+		}
+		if !w.sleep(delay) {
 			break
 		}
-		w.opts.Log.Warn("usage write failed; retrying", "events", n, "attempt", attempt+1, "error", err)
 		delay *= 2
 	}
 	w.pending.Add(-n)
@@ -264,6 +285,32 @@ func (w *Writer) write(batch []Event) []Event {
 	w.noteDrops()
 	return make([]Event, 0, w.opts.BatchSize)
 }
+
+// maxAwayDelay is the longest wait between attempts while the database is
+// away.
+const maxAwayDelay = 2 * time.Second
+
+// Pinger is an Inserter that can tell whether its database answers at all
+// (the Service does), so a Writer keeps rows while the database is away
+// instead of dropping them.
+type Pinger interface {
+	Ping(ctx context.Context) error
+}
+
+// unreachable reports whether dst is a Pinger whose database does not
+// answer now.
+func (w *Writer) unreachable() bool {
+	p, ok := w.dst.(Pinger)
+	if !ok {
+		return false
+	}
+	ctx, cancel := context.WithTimeout(w.ctx, pingTimeout)
+	defer cancel()
+	return p.Ping(ctx) != nil && !w.aborted()
+}
+
+// pingTimeout bounds the writer's check that the database answers.
+const pingTimeout = 5 * time.Second
 
 // aborted reports whether Close has given up waiting.
 func (w *Writer) aborted() bool {
