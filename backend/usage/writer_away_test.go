@@ -182,6 +182,12 @@ func TestWriterAcrossPostgresRestart(t *testing.T) {
 	if err := srv.Start(); err != nil {
 		t.Fatal(err)
 	}
+	// the queue is still full until the kept batch's next attempt (2 s at
+	// most): wait for it to empty, then record more
+	waitFor(t, "the queued rows written", func() bool { return w.Stats().Queued == 0 })
+	if st := w.Stats(); st.Dropped != down.Dropped || st.Written != 10+down.Queued {
+		t.Fatalf("server back: stats = %+v; want the %d queued rows written", st, down.Queued)
+	}
 	for range 5 {
 		w.Record(ev(testNow, "mei", "gpt-4o-mini", 10, 0, 5))
 	}
