@@ -128,8 +128,8 @@ func TestGatewayThroughPostgresOutage(t *testing.T) {
 		_, err := s.ServeGateway(gctx, ServeOptions{
 			Config:      gateway.Config{Listen: "127.0.0.1:0", Upstream: upstream.URL},
 			AdminListen: "127.0.0.1:0", UpstreamKeyFile: keyFile,
-			Started:     func(gw *gateway.Gateway, admin string) { started <- addrs{gw.BaseURL(), admin} },
-			Lost:        func(msg string) { lost = append(lost, msg) },
+			Started: func(gw *gateway.Gateway, admin string) { started <- addrs{gw.BaseURL(), admin} },
+			Lost:    func(msg string) { lost = append(lost, msg) },
 		})
 		served <- err
 	}()
