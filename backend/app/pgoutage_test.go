@@ -123,13 +123,18 @@ func TestGatewayThroughPostgresOutage(t *testing.T) {
 	type addrs struct{ api, admin string }
 	started := make(chan addrs, 1)
 	served := make(chan error, 1)
-	var lost []string
+	var lostMu sync.Mutex
+	var lost []string // what the CLI would print on stderr
 	go func() {
 		_, err := s.ServeGateway(gctx, ServeOptions{
 			Config:      gateway.Config{Listen: "127.0.0.1:0", Upstream: upstream.URL},
 			AdminListen: "127.0.0.1:0", UpstreamKeyFile: keyFile,
 			Started: func(gw *gateway.Gateway, admin string) { started <- addrs{gw.BaseURL(), admin} },
-			Lost:    func(msg string) { lost = append(lost, msg) },
+			Lost: func(msg string) {
+				lostMu.Lock()
+				lost = append(lost, msg)
+				lostMu.Unlock()
+			},
 		})
 		served <- err
 	}()
@@ -203,6 +208,12 @@ func TestGatewayThroughPostgresOutage(t *testing.T) {
 	if down.Dropped == 0 || down.Queued == 0 || down.Queued > bound+500 || down.Written != before ||
 		down.Queued+down.Dropped < int64(during) {
 		t.Fatalf("database away after %d calls: writer %+v; want rows queued to the bound and the rest dropped", during, down)
+	}
+	lostMu.Lock()
+	told := strings.Join(lost, "\n")
+	lostMu.Unlock()
+	if !strings.Contains(told, "could not be saved") || strings.Contains(told, pw) {
+		t.Fatalf("the operator was told %q; want the lost rows reported, without the password", told)
 	}
 	code, ready := get(t, admin+"/readyz")
 	if code != http.StatusServiceUnavailable || !strings.Contains(ready, "database") || strings.Contains(ready, pw) {
