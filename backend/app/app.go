@@ -55,6 +55,10 @@ type Options struct {
 	// then brings the automatic checks up to date, and syncs the OpenAI
 	// organization when its snapshot is due (the window does).
 	PruneUsage bool
+	// UsageQueue bounds the usage rows waiting to be written (while the
+	// database is slow or away); beyond it rows are dropped and counted.
+	// 10,000 when zero.
+	UsageQueue int
 }
 
 // Services is an opened data folder and every service over it, built once.
@@ -196,7 +200,7 @@ func (c *core) build(ctx context.Context) {
 	c.usage = usage.New(usage.NewSQLite(c.shared()), usage.Options{Log: c.log.Logger, KeyLabels: c.keys.Labels, Now: c.opts.Now})
 	c.recs = usage.NewReconciliations(c.shared())
 	c.desk = &teamDesk{c: c}
-	c.writer = usage.NewWriter(c.usage, usage.WriterOptions{Log: c.log.Logger})
+	c.writer = usage.NewWriter(c.usage, usage.WriterOptions{Log: c.log.Logger, Capacity: c.opts.UsageQueue})
 	c.privacy = privacy.New(c.store, privacy.Options{})
 	c.org = c.newOrgService()
 }

@@ -163,8 +163,12 @@ func (s *SharedLimits) loop(ctx context.Context, l *limits, a *Access) {
 // syncSoon syncs now for a request whose member's quota is spent, unless
 // a sync ran within the last fifth of the interval; it reports whether
 // this replica's quotas may have changed.
+// A call never waits for a sync already running (a database that does
+// not answer must not hold calls up): it goes on with the quotas it has.
 func (s *SharedLimits) syncSoon(ctx context.Context, l *limits, a *Access) bool {
-	s.syncMu.Lock()
+	if !s.syncMu.TryLock() {
+		return false
+	}
 	defer s.syncMu.Unlock()
 	if time.Since(s.lastSync) < s.every/5 {
 		return false

@@ -141,18 +141,24 @@ func (a *Access) Tokens(ctx context.Context) ([]Token, error) {
 
 // authenticate names the member a token belongs to, or "" if it is not a
 // usable token. Answers are cached for the cache TTL, unknown tokens too.
+// While the database cannot be read, a token answered before keeps its
+// last answer (checked again after another TTL), as policies do; a token
+// never seen gets the error.
 func (a *Access) authenticate(ctx context.Context, tok string) (tokenEntry, error) {
 	h := hashToken(tok)
 	now := a.now()
 	a.mu.RLock()
-	e, ok := a.tokens[h]
+	old, cached := a.tokens[h]
 	a.mu.RUnlock()
-	if ok && now.Sub(e.checked) < a.ttl && now.Sub(e.checked) >= 0 {
-		return e, nil
+	if cached && now.Sub(old.checked) < a.ttl && now.Sub(old.checked) >= 0 {
+		return old, nil
 	}
 	e, err := a.lookupToken(ctx, h)
-	if err != nil {
+	if err != nil && !cached {
 		return tokenEntry{}, err
+	}
+	if err != nil {
+		e = old // the database is away: keep the last answer for another TTL
 	}
 	e.hash, e.checked = h, now
 	a.mu.Lock()

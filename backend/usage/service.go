@@ -43,6 +43,15 @@ func New(st Store, opts Options) *Service {
 // Store returns the store the service reads and writes.
 func (s *Service) Store() Store { return s.st }
 
+// Ping checks that the store's database answers, when the store can tell
+// (a Writer keeps rows while it does not); nil otherwise.
+func (s *Service) Ping(ctx context.Context) error {
+	if p, ok := s.st.(Pinger); ok {
+		return p.Ping(ctx)
+	}
+	return nil
+}
+
 // Insert prices events with the current table, keeps or drops their bodies
 // as the policy says, and stores them. It is the Inserter to give a Writer.
 func (s *Service) Insert(ctx context.Context, events []Event) error {

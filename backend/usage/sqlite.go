@@ -19,6 +19,9 @@ type SQLite struct {
 // NewSQLite returns the usage store inside st, SQLite or PostgreSQL.
 func NewSQLite(st *store.Store) *SQLite { return &SQLite{st: st} }
 
+// Ping checks that the database answers.
+func (s *SQLite) Ping(ctx context.Context) error { return s.st.Ping(ctx) }
+
 var _ Store = (*SQLite)(nil)
 
 const insertEventSQL = `INSERT INTO usage_events(at, source, member, key_fingerprint, endpoint, method, model,

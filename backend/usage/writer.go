@@ -2,10 +2,16 @@ package usage
 
 import (
 	"context"
+	"errors"
+	"io"
 	"log/slog"
+	"net"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"steward/backend/apperr"
 )
@@ -45,7 +51,8 @@ func (o WriterOptions) withDefaults() WriterOptions {
 }
 
 // Stats says what a Writer did: events waiting now, written, dropped (the
-// queue was full, the writer was closed, or a batch failed every retry),
+// queue was full, the writer was closed, or an answering database refused
+// a batch every retry),
 // and failed write attempts with the last error.
 type Stats struct {
 	Queued      int64  `json:"queued"`
@@ -219,9 +226,15 @@ func (w *Writer) drain(batch []Event) []Event {
 }
 
 // write inserts batch, retrying a failed insert up to Retries times with a
-// doubling delay. Callers keep recording meanwhile; a batch that fails
-// every attempt is dropped and counted, and until an insert succeeds again
-// later batches get one attempt each. It returns a fresh, empty batch.
+// doubling delay. Callers keep recording meanwhile. When every attempt
+// failed and the database is away (the error is about the connection, or
+// the Inserter is a Pinger whose Ping fails), the rows are fine: the batch
+// is kept and tried again, every maxAwayDelay at most, while the queue
+// fills up to its bound (Record drops and counts beyond it), until the
+// database answers (the batch then gets a fresh round of retries) or Close
+// gives up. A batch the answering database refuses every time is dropped
+// and counted, and until an insert succeeds again later batches get one
+// attempt each. It returns a fresh, empty batch.
 func (w *Writer) write(batch []Event) []Event {
 	n := int64(len(batch))
 	if n == 0 {
@@ -236,6 +249,8 @@ func (w *Writer) write(batch []Event) []Event {
 	if w.failing {
 		retries = 0 // still failing: one attempt per batch until one succeeds, so a full disk cannot stall a drain
 	}
+	away := false // the database did not answer: keep the batch until it does
+write:
 	for attempt := 0; ; attempt++ {
 		err := w.dst.Insert(w.ctx, batch)
 		if err == nil {
@@ -251,11 +266,28 @@ func (w *Writer) write(batch []Event) []Event {
 		_, zh := apperr.Describe(err, "zh-CN")
 		w.lastErr.Store([2]string{en, zh})
 		w.diskFull.Store(apperr.Is(err, apperr.DiskFull))
-		if attempt >= retries || !w.sleep(delay) {
+		switch {
+		case attempt < retries:
+			w.opts.Log.Warn("usage write failed; retrying", "events", n, "attempt", attempt+1, "error", err)
+		case w.unreachable(err):
+			if !away {
+				w.opts.Log.Warn("usage database unreachable; keeping the rows queued and retrying", "events", n, "error", err)
+				away = true
+			}
+			delay = max(min(delay, maxAwayDelay), w.opts.RetryDelay)
+		case away:
+			// The database answers again, perhaps still starting up: the
+			// batch gets a fresh round of attempts before it counts as refused.
+			w.opts.Log.Info("usage database answers again; retrying the kept rows", "events", n)
+			away = false
+			attempt, retries, delay = -1, max(w.opts.Retries, 1), w.opts.RetryDelay
+		default:
 			w.opts.Log.Error("usage events dropped: writing them failed", "events", n, "attempts", attempt+1, "error", err)
+			break write
+		}
+		if !w.sleep(delay) {
 			break
 		}
-		w.opts.Log.Warn("usage write failed; retrying", "events", n, "attempt", attempt+1, "error", err)
 		delay *= 2
 	}
 	w.pending.Add(-n)
@@ -264,6 +296,54 @@ func (w *Writer) write(batch []Event) []Event {
 	w.noteDrops()
 	return make([]Event, 0, w.opts.BatchSize)
 }
+
+// maxAwayDelay is the longest wait between attempts while the database is
+// away.
+const maxAwayDelay = 2 * time.Second
+
+// Pinger is an Inserter that can tell whether its database answers at all
+// (the Service does), so a Writer keeps rows while the database is away
+// instead of dropping them.
+type Pinger interface {
+	Ping(ctx context.Context) error
+}
+
+// unreachable reports whether err says the connection to the database was
+// lost or refused, or dst is a Pinger whose database does not answer now.
+func (w *Writer) unreachable(err error) bool {
+	if w.aborted() {
+		return false
+	}
+	if connectionLost(err) {
+		return true
+	}
+	p, ok := w.dst.(Pinger)
+	if !ok {
+		return false
+	}
+	ctx, cancel := context.WithTimeout(w.ctx, pingTimeout)
+	defer cancel()
+	return p.Ping(ctx) != nil && !w.aborted()
+}
+
+// connectionLost reports a PostgreSQL error about the connection, not the
+// rows: none could be made, it broke, or the server is starting or
+// stopping.
+func connectionLost(err error) bool {
+	var ce *pgconn.ConnectError
+	var pe *pgconn.PgError
+	var ne net.Error
+	switch {
+	case errors.As(err, &ce), errors.As(err, &ne), errors.Is(err, io.ErrUnexpectedEOF):
+		return true
+	case errors.As(err, &pe):
+		return strings.HasPrefix(pe.Code, "08") || pe.Code == "57P01" || pe.Code == "57P02" || pe.Code == "57P03"
+	}
+	return false
+}
+
+// pingTimeout bounds the writer's check that the database answers.
+const pingTimeout = 5 * time.Second
 
 // aborted reports whether Close has given up waiting.
 func (w *Writer) aborted() bool {
