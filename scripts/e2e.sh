@@ -42,7 +42,9 @@ case ",${STEWARD_E2E_ONLY:-team}," in
   if [ -s "$pgdir/url" ]; then
     export STEWARD_E2E_TEAM_URL="$(head -n1 "$pgdir/url")" STEWARD_E2E_TEAM_PASSWORD_FILE="$pgdir/password"
   else
-    echo "e2e: no PostgreSQL for the team suite (see build/artifacts/pgserver.log); its steps are skipped"
+    echo "e2e: PostgreSQL for the team suite did not start (install Debian's postgresql: make deps-test):"
+    cat build/artifacts/pgserver.log
+    exit 1
   fi
   ;;
 esac
