@@ -13,9 +13,11 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strconv"
 	"sync"
 	"time"
 
+	"steward/backend/apperr"
 	"steward/backend/applog"
 	"steward/backend/checklist"
 	"steward/backend/checks"
@@ -57,9 +59,12 @@ type Options struct {
 	PruneUsage bool
 	// UsageQueue bounds the usage rows waiting to be written (while the
 	// database is slow or away); beyond it rows are dropped and counted.
-	// 10,000 when zero.
+	// STEWARD_USAGE_QUEUE when zero, else 10,000.
 	UsageQueue int
 }
+
+// EnvUsageQueue sets Options.UsageQueue on a headless host.
+const EnvUsageQueue = "STEWARD_USAGE_QUEUE"
 
 // Services is an opened data folder and every service over it, built once.
 type Services struct {
@@ -87,6 +92,17 @@ func Open(ctx context.Context, opts Options) (*Services, error) {
 	}
 	if opts.Events == nil {
 		opts.Events = noEvents{}
+	}
+	if opts.UsageQueue == 0 {
+		if v := opts.Getenv(EnvUsageQueue); v != "" {
+			n, err := strconv.Atoi(v)
+			if err != nil || n < 1 {
+				return nil, apperr.Text(apperr.Invalid, "app.usage_queue",
+					fmt.Sprintf("%s=%q is not a number of rows above zero, such as 10000.", EnvUsageQueue, v),
+					fmt.Sprintf("%s=%q 不是大于零的行数（例如 10000）。", EnvUsageQueue, v))
+			}
+			opts.UsageQueue = n
+		}
 	}
 	dir, err := store.DefaultDir(opts.DataDir, opts.Getenv)
 	if err != nil {
