@@ -38,7 +38,7 @@ bindings: deps
 test: deps-test test-go test-frontend test-e2e test-smoke
 
 test-go: deps-test
-	STEWARD_REQUIRE_KEYCHAIN=1 STEWARD_REQUIRE_NODE_SDK=1 STEWARD_REQUIRE_POSTGRES=1 scripts/with-keyring.sh go test -race -count=1 ./...
+	STEWARD_REQUIRE_KEYCHAIN=1 STEWARD_REQUIRE_NODE_SDK=1 STEWARD_REQUIRE_POSTGRES=1 scripts/with-keyring.sh go test -race -count=1 -timeout 20m ./...
 
 test-frontend: deps
 	cd frontend && npm run --silent check && npm test --silent

@@ -15,6 +15,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -74,6 +75,9 @@ func TestGatewayDrainsOnSIGTERM(t *testing.T) {
 		proxy.ServeHTTP(w, r)
 	}))
 	defer slow.Close()
+	var releaseOnce sync.Once
+	releaseCall := func() { releaseOnce.Do(func() { close(release) }) }
+	defer releaseCall() // before slow.Close, which waits for the held call
 
 	dir := t.TempDir()
 	runIn(t, dir, "", "members", "add", "Mei")
@@ -120,9 +124,16 @@ func TestGatewayDrainsOnSIGTERM(t *testing.T) {
 			t.Fatalf("/readyz never said the gateway is shutting down (last: %v)", err)
 		}
 	}
-	if c, err := net.Dial("tcp", addr); err == nil {
+	// The listener closes as the drain begins (just after /readyz turns).
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		c, err := net.Dial("tcp", addr)
+		if err != nil {
+			break
+		}
 		c.Close()
-		t.Fatal("the draining gateway still accepts connections")
+		if time.Now().After(deadline) {
+			t.Fatal("the draining gateway still accepts connections")
+		}
 	}
 	exited := make(chan error, 1)
 	go func() { exited <- cmd.Wait() }()
@@ -138,7 +149,7 @@ func TestGatewayDrainsOnSIGTERM(t *testing.T) {
 	if resp, err := http.Get("http://" + admin + "/readyz"); err != nil || resp.StatusCode != http.StatusServiceUnavailable {
 		t.Fatalf("/readyz while draining = %v %v", resp, err)
 	}
-	close(release)
+	releaseCall()
 	res := <-answered
 	if res.err != nil || len(res.resp.Choices) == 0 || res.resp.Usage.TotalTokens == 0 {
 		t.Fatalf("the call in flight = %+v, %v", res.resp, res.err)
