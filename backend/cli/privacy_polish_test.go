@@ -12,9 +12,11 @@ import (
 
 func TestPrivacyPolish(t *testing.T) {
 	key := fakeKey(t)
-	var dropTODOs atomic.Bool
+	// dropMarkers makes the model answer without the draft's "TODO:" placeholders,
+	// which polish must refuse: the markers are the product's, not unfinished work.
+	var dropMarkers atomic.Bool
 	srv := openaitest.New(t, openaitest.WithKeys(key), openaitest.WithReply(func(prompt string) string {
-		if dropTODOs.Load() {
+		if dropMarkers.Load() {
 			return "A tidy notice."
 		}
 		return "# Polished\n\n" + prompt
@@ -60,7 +62,7 @@ func TestPrivacyPolish(t *testing.T) {
 		t.Fatalf("the Chinese polish = %v %q", err, b)
 	}
 
-	dropTODOs.Store(true)
+	dropMarkers.Store(true)
 	c.fails("TODO marker", "privacy", "polish", "--lang", "en", "--yes")
 	if strings.Contains(c.seen.String(), key) {
 		t.Fatal("the key was printed")

@@ -9,8 +9,11 @@ import (
 // lockedVault fails every read, as a locked keychain does, and counts them.
 type lockedVault struct{ gets int }
 
-func (v *lockedVault) Get(string) (string, error) { v.gets++; return "", errors.New("the keychain is locked") }
-func (v *lockedVault) Set(string, string) error    { return errors.New("the keychain is locked") }
+func (v *lockedVault) Get(string) (string, error) {
+	v.gets++
+	return "", errors.New("the keychain is locked")
+}
+func (v *lockedVault) Set(string, string) error { return errors.New("the keychain is locked") }
 
 func TestLockedVaultIsAskedOncePerRetryWindow(t *testing.T) {
 	now := time.Date(2026, 12, 8, 9, 0, 0, 0, time.UTC)
