@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -13,19 +14,27 @@ import (
 	"steward/backend/apperr"
 )
 
-// TestBindingsAreGenerated fails when bindings_gen.go no longer matches the
-// services: run `go generate ./backend/app/gui` and `make bindings`.
+// TestBindingsAreGenerated fails when the generated files no longer match
+// the services: run `go generate ./backend/app/gui` and `make bindings`.
 func TestBindingsAreGenerated(t *testing.T) {
-	want, err := gen.Source()
+	want, err := gen.Files()
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := os.ReadFile("bindings_gen.go")
+	have, err := filepath.Glob("*_gen.go")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(got, want) {
-		t.Fatal("bindings_gen.go is stale: run go generate ./backend/app/gui, then make bindings")
+	for _, name := range have {
+		if _, ok := want[name]; !ok {
+			t.Errorf("%s is no longer generated: run go generate ./backend/app/gui", name)
+		}
+	}
+	for name, src := range want {
+		got, err := os.ReadFile(name)
+		if err != nil || !bytes.Equal(got, src) {
+			t.Errorf("%s is stale: run go generate ./backend/app/gui, then make bindings", name)
+		}
 	}
 }
 
