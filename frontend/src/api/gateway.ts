@@ -11,6 +11,22 @@ import * as KeysScreenBindings from './wailsjs/go/gui/Keys';
 import { gateway as models } from './wailsjs/go/models';
 import { call } from './errors';
 import { obj, str, num, list, oneOf, nothing } from './wire';
+import { drill, providerCheck, providerStatus, type GatewayProviderStatus } from './gatewayProviders';
+
+export {
+  GATEWAY_PROVIDER_STATES,
+  addGatewayProvider,
+  gatewayProviders,
+  lastGatewayDrill,
+  removeGatewayProvider,
+  runGatewayDrill,
+  testGatewayProvider,
+  type GatewayDrill,
+  type GatewayProvider,
+  type GatewayProviderCheck,
+  type GatewayProviderState,
+  type GatewayProviderStatus,
+} from './gatewayProviders';
 
 // --- bindings ----------------------------------------------------------------
 
@@ -27,12 +43,6 @@ export interface GatewayScreenBinding {
   RevokeToken: (id: number) => Promise<unknown>;
   Policies: () => Promise<unknown>;
   SetPolicy: (p: models.Policy) => Promise<unknown>;
-  Providers: () => Promise<unknown>;
-  AddProvider: (name: string, baseURL: string, keyLabel: string, models: string) => Promise<unknown>;
-  RemoveProvider: (name: string) => Promise<unknown>;
-  TestProvider: (name: string) => Promise<unknown>;
-  RunDrill: () => Promise<unknown>;
-  LastDrill: () => Promise<unknown>;
 }
 
 /** The gui.Keys method the Gateway screen reads: the team's members. */
@@ -57,33 +67,6 @@ export type GatewayPII = (typeof GATEWAY_PII)[number];
 
 export const GATEWAY_OUTPUT_MODERATION = ['off', 'log', 'block'] as const;
 export type GatewayOutputModeration = (typeof GATEWAY_OUTPUT_MODERATION)[number];
-
-/** A provider's circuit breaker: healthy, open (calls skip it), probing. */
-export const GATEWAY_PROVIDER_STATES = ['healthy', 'open', 'probing'] as const;
-export type GatewayProviderState = (typeof GATEWAY_PROVIDER_STATES)[number];
-
-/** An OpenAI-compatible API the gateway sends calls to: the primary or a fallback. */
-export interface GatewayProvider {
-  name: string;
-  base_url: string;
-  key_label: string;
-  /** Model asked for -> model this provider serves. */
-  models: Record<string, string>;
-  primary: boolean;
-}
-
-/** A provider with its breaker's state, as the running gateway sees it. */
-export interface GatewayProviderStatus extends GatewayProvider {
-  state: GatewayProviderState;
-  reason: string;
-  since: string;
-  retry_at: string;
-  last_error: string;
-  last_error_at: string;
-  requests: number;
-  failures: number;
-  latency_ms: number;
-}
 
 export const GATEWAY_ALERT_KINDS = ['account_trouble', 'low_headroom', 'output_flagged', 'end_user_blocked'] as const;
 export type GatewayAlertKind = (typeof GATEWAY_ALERT_KINDS)[number] | 'other';
@@ -114,28 +97,6 @@ export interface GatewayHeadroom {
   /** Under 10% left. */
   low: boolean;
   at: string;
-}
-
-/** One provider's answer to a small test request. */
-export interface GatewayProviderCheck {
-  provider: string;
-  base_url: string;
-  primary: boolean;
-  model: string;
-  ok: boolean;
-  status: number;
-  latency_ms: number;
-  error: string;
-}
-
-/** A failover drill; a passing one is evidence for OP-09. */
-export interface GatewayDrill {
-  /** "" before the first drill. */
-  at: string;
-  passed: boolean;
-  answered_by: string;
-  summary: string;
-  checks: GatewayProviderCheck[];
 }
 
 /** One failed call, for people: never a key or a prompt. */
@@ -262,39 +223,6 @@ function errorEntry(v: unknown): GatewayErrorEntry {
   };
 }
 
-function models_(v: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, val] of Object.entries(obj(v))) if (typeof val === 'string') out[k] = val;
-  return out;
-}
-
-function provider(v: unknown): GatewayProvider {
-  const o = obj(v);
-  return {
-    name: str(o['name']),
-    base_url: str(o['base_url']),
-    key_label: str(o['key_label']),
-    models: models_(o['models']),
-    primary: o['primary'] === true,
-  };
-}
-
-function providerStatus(v: unknown): GatewayProviderStatus {
-  const o = obj(v);
-  return {
-    ...provider(v),
-    state: oneOf(GATEWAY_PROVIDER_STATES, o['state'], 'healthy'),
-    reason: str(o['reason']),
-    since: str(o['since']),
-    retry_at: str(o['retry_at']),
-    last_error: str(o['last_error']),
-    last_error_at: str(o['last_error_at']),
-    requests: num(o['requests']),
-    failures: num(o['failures']),
-    latency_ms: num(o['latency_ms']),
-  };
-}
-
 function alert(v: unknown): GatewayAlert {
   const o = obj(v);
   const kind = str(o['kind']);
@@ -322,31 +250,6 @@ function headroom(v: unknown): GatewayHeadroom {
     percent: num(o['percent']),
     low: o['low'] === true,
     at: str(o['at']),
-  };
-}
-
-function providerCheck(v: unknown): GatewayProviderCheck {
-  const o = obj(v);
-  return {
-    provider: str(o['provider']),
-    base_url: str(o['base_url']),
-    primary: o['primary'] === true,
-    model: str(o['model']),
-    ok: o['ok'] === true,
-    status: num(o['status']),
-    latency_ms: num(o['latency_ms']),
-    error: str(o['error']),
-  };
-}
-
-function drill(v: unknown): GatewayDrill {
-  const o = obj(v);
-  return {
-    at: str(o['at']),
-    passed: o['passed'] === true,
-    answered_by: str(o['answered_by']),
-    summary: str(o['summary']),
-    checks: list(o['checks'], providerCheck),
   };
 }
 
@@ -529,22 +432,3 @@ export const setGatewayPolicy = (p: GatewayPolicy): Promise<GatewayPolicy> =>
 export const gatewayMembers = (): Promise<GatewayMember[]> =>
   call(() => keysScreen.Members(), (v) => list(v, member).filter((m) => m.name !== ''));
 
-/** The primary and the fallbacks, in order, with their breakers' state. */
-export const gatewayProviders = (): Promise<GatewayProviderStatus[]> =>
-  call(() => screen.Providers(), (v) => list(v, providerStatus));
-
-/** Appends a fallback provider; models is FROM=TO,... */
-export const addGatewayProvider = (name: string, baseURL: string, keyLabel: string, models: string): Promise<GatewayProvider> =>
-  call(() => screen.AddProvider(name, baseURL, keyLabel, models), provider);
-
-export const removeGatewayProvider = (name: string): Promise<void> => call(() => screen.RemoveProvider(name), nothing);
-
-/** Sends one small request to a provider. */
-export const testGatewayProvider = (name: string): Promise<GatewayProviderCheck> =>
-  call(() => screen.TestProvider(name), providerCheck);
-
-/** Tests every provider as if the primary were down; the result is kept as evidence. */
-export const runGatewayDrill = (): Promise<GatewayDrill> => call(() => screen.RunDrill(), drill);
-
-/** The latest drill; its `at` is "" before the first. */
-export const lastGatewayDrill = (): Promise<GatewayDrill> => call(() => screen.LastDrill(), drill);
