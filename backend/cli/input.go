@@ -11,9 +11,13 @@ import (
 	"golang.org/x/term"
 )
 
-// readSecret reads one secret (an API key) from standard input, never from
-// the command line. On a terminal it prompts and hides what is typed.
-func readSecret(env *Env, prompt string) (string, error) {
+// noKeyOnStdin is readSecret's answer to empty input where an API key belongs.
+const noKeyOnStdin = "no key on standard input; pipe it in, e.g. printf %s \"$KEY\" | steward keys add ..."
+
+// readSecret reads one secret (an API key, a password) from standard input,
+// never from the command line. On a terminal it prompts and hides what is
+// typed; empty input is refused with missing, which says how to give it.
+func readSecret(env *Env, prompt, missing string) (string, error) {
 	if f, ok := env.Stdin.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
 		fmt.Fprint(env.Stderr, prompt)
 		b, err := term.ReadPassword(int(f.Fd()))
@@ -30,7 +34,7 @@ func readSecret(env *Env, prompt string) (string, error) {
 	if s := strings.TrimSpace(line); s != "" {
 		return s, nil
 	}
-	return "", usageErr("no key on standard input; pipe it in, e.g. printf %%s \"$KEY\" | steward keys add ...")
+	return "", usageErr("%s", missing)
 }
 
 // vaultPassphrase returns the file vault's passphrase from

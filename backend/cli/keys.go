@@ -31,7 +31,7 @@ func keysAdd(ctx context.Context, env *Env, args []string) error {
 	if *member == "" || *label == "" {
 		return usageErr("usage: steward keys add --member NAME --label LABEL [--env dev|staging|prod] (the key is read from standard input)")
 	}
-	secret, err := readSecret(env, "Paste the API key (input hidden): ")
+	secret, err := readSecret(env, "Paste the API key (input hidden): ", noKeyOnStdin)
 	if err != nil {
 		return err
 	}
@@ -87,7 +87,7 @@ func keysVerify(ctx context.Context, env *Env, args []string) error {
 
 func keysRotate(ctx context.Context, env *Env, args []string) error {
 	return withLabel(ctx, env, "rotate", args, func(reg *app.Keys, label string) error {
-		secret, err := readSecret(env, "Paste the new API key (input hidden): ")
+		secret, err := readSecret(env, "Paste the new API key (input hidden): ", noKeyOnStdin)
 		if err != nil {
 			return err
 		}

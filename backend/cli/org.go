@@ -41,7 +41,8 @@ func orgConnect(ctx context.Context, env *Env, args []string) error {
 	if _, err := parse(newFlags("org connect", env.Stderr), args); err != nil {
 		return err
 	}
-	key, err := readSecret(env, "Paste the organization's admin key (input hidden): ")
+	key, err := readSecret(env, "Paste the organization's admin key (input hidden): ",
+		"no admin key on standard input; pipe it in, e.g. printf %s \"$ADMIN_KEY\" | steward org connect")
 	if err != nil {
 		return err
 	}

@@ -33,7 +33,8 @@ func teamDBArgs(env *Env, name string, args []string) (string, string, error) {
 	}
 	pw := env.Getenv("PGPASSWORD")
 	if *fromStdin {
-		if pw, err = readSecret(env, "Team database password: "); err != nil {
+		if pw, err = readSecret(env, "Team database password (input hidden): ",
+			"no password on standard input; pipe it in, e.g. printf %s \"$PW\" | steward settings team-db set URL --password-stdin, or set PGPASSWORD"); err != nil {
 			return "", "", err
 		}
 	}

@@ -47,3 +47,14 @@ func TestSettingsTeamDB(t *testing.T) {
 		t.Fatalf("show after clear = %d %q", code, out)
 	}
 }
+
+// An empty --password-stdin asks for a password, not for an API key.
+func TestSettingsTeamDBEmptyPassword(t *testing.T) {
+	var out, errOut bytes.Buffer
+	env := &Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errOut, Version: "test",
+		Getenv: func(string) string { return "" }, DataDir: t.TempDir()}
+	code := Run(context.Background(), env, []string{"settings", "team-db", "set", "postgres://u@127.0.0.1/team", "--password-stdin"})
+	if code != ExitError || !strings.Contains(errOut.String(), "no password on standard input") || strings.Contains(errOut.String(), "keys add") {
+		t.Fatalf("empty password = %d %q", code, errOut.String())
+	}
+}
