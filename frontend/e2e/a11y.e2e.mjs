@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkA11y, runSteps } from './harness.mjs';
+import { assert, checkA11y, runSteps } from './harness.mjs';
 
 const BASE_URL = process.env.STEWARD_E2E_URL || 'http://localhost:34115';
 const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), 'artifacts');
@@ -18,9 +18,6 @@ const SCREENS = ['overview', 'checklist', 'keys', 'leakscan', 'moderation', 'usa
 /** @type {import('playwright-core').Page} */
 let page;
 const $ = (testid) => `[data-testid="${testid}"]`;
-function assert(cond, message) {
-  if (!cond) throw new Error(message);
-}
 
 /** Opens each screen in turn and checks it; reports every screen's problems together. */
 async function checkEveryScreen(mode) {

@@ -11,7 +11,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkA11y, runSteps } from './harness.mjs';
+import { assert, checkA11y, runSteps, waitForServer } from './harness.mjs';
 
 const BASE_URL = process.env.STEWARD_E2E_URL || 'http://localhost:34115';
 const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), 'artifacts');
@@ -27,26 +27,6 @@ const picked = { done: '', na: '', notes: '' };
 let initialLanguage = '';
 
 const $ = (testid) => `[data-testid="${testid}"]`;
-
-function assert(cond, message) {
-  if (!cond) throw new Error(message);
-}
-
-async function waitForServer(url, ms = 90_000) {
-  const until = Date.now() + ms;
-  let last;
-  while (Date.now() < until) {
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-      last = new Error(`HTTP ${res.status}`);
-    } catch (e) {
-      last = e;
-    }
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  throw new Error(`server at ${url} not up: ${last?.message ?? 'timeout'}`);
-}
 
 async function shot(name) {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false });
@@ -304,7 +284,6 @@ const steps = [
     },
   ],
 ];
-
 
 await runSteps(steps, {
   artifacts: ARTIFACTS,

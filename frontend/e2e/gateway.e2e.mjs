@@ -17,7 +17,7 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkA11y, runSteps } from './harness.mjs';
+import { assert, checkA11y, runSteps, waitForServer } from './harness.mjs';
 
 const BASE_URL = process.env.STEWARD_E2E_URL || 'http://localhost:34115';
 const OPENAI_URL = process.env.STEWARD_E2E_OPENAI_URL || '';
@@ -40,26 +40,6 @@ let live = false;
 
 const $ = (testid) => `[data-testid="${testid}"]`;
 const policyRow = (member) => `${$('gateway-policy-row')}[data-member="${member}"]`;
-
-function assert(cond, message) {
-  if (!cond) throw new Error(message);
-}
-
-async function waitForServer(url, ms = 90_000) {
-  const until = Date.now() + ms;
-  let last;
-  while (Date.now() < until) {
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-      last = new Error(`HTTP ${res.status}`);
-    } catch (e) {
-      last = e;
-    }
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  throw new Error(`server at ${url} not up: ${last?.message ?? 'timeout'}`);
-}
 
 /** A port nothing listens on right now. */
 function freePort() {
@@ -374,7 +354,6 @@ const steps = [
     },
   ],
 ];
-
 
 await runSteps(steps, {
   artifacts: ARTIFACTS,

@@ -135,3 +135,42 @@ export async function checkA11y(page, name) {
     throw new Error(`accessibility (${name}): ${bad.map((v) => `${v.id} [${v.impact}] ×${v.count} at ${v.targets.join(', ')}`).join('; ')}`);
   }
 }
+
+// Helpers every suite uses.
+
+export function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+export async function waitForServer(url, ms = 90_000) {
+  const until = Date.now() + ms;
+  let last;
+  while (Date.now() < until) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+      last = new Error(`HTTP ${res.status}`);
+    } catch (e) {
+      last = e;
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  throw new Error(`server at ${url} not up: ${last?.message ?? 'timeout'}`);
+}
+
+/** Calls a bound Go method from page; resolves to {ok, value} or {ok: false, error}. */
+export async function callGo(page, path, ...args) {
+  return page.evaluate(
+    async ([p, a]) => {
+      try {
+        let fn = window.go;
+        for (const part of p.split('.')) fn = fn?.[part];
+        if (typeof fn !== 'function') return { ok: false, error: `no binding ${p}` };
+        return { ok: true, value: await fn(...a) };
+      } catch (e) {
+        return { ok: false, error: typeof e === 'string' ? e : (e?.message ?? JSON.stringify(e)) };
+      }
+    },
+    [path, args],
+  );
+}

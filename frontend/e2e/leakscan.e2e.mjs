@@ -20,7 +20,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, existsSync 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkA11y, runSteps } from './harness.mjs';
+import { assert, callGo, checkA11y, runSteps, waitForServer } from './harness.mjs';
 
 const BASE_URL = process.env.STEWARD_E2E_URL || 'http://localhost:34115';
 // A big folder to start a scan that is still running when it is cancelled.
@@ -104,26 +104,6 @@ function makeFixture() {
 
 const $ = (testid) => `[data-testid="${testid}"]`;
 
-function assert(cond, message) {
-  if (!cond) throw new Error(message);
-}
-
-async function waitForServer(url, ms = 90_000) {
-  const until = Date.now() + ms;
-  let last;
-  while (Date.now() < until) {
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-      last = new Error(`HTTP ${res.status}`);
-    } catch (e) {
-      last = e;
-    }
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  throw new Error(`server at ${url} not up: ${last?.message ?? 'timeout'}`);
-}
-
 async function shot(name) {
   await page.screenshot({ path: join(ARTIFACTS, `leakscan-${name}.png`), fullPage: false });
 }
@@ -132,22 +112,7 @@ async function dismissToasts() {
   for (const b of await page.locator(`${$('toast')} button`).all()) await b.click().catch(() => {});
 }
 
-/** Calls a bound Go method from the page; resolves to {ok, value} or {ok: false, error}. */
-async function goCall(path, ...args) {
-  return page.evaluate(
-    async ([p, a]) => {
-      try {
-        let fn = window.go;
-        for (const part of p.split('.')) fn = fn?.[part];
-        if (typeof fn !== 'function') return { ok: false, error: `no binding ${p}` };
-        return { ok: true, value: await fn(...a) };
-      } catch (e) {
-        return { ok: false, error: typeof e === 'string' ? e : (e?.message ?? JSON.stringify(e)) };
-      }
-    },
-    [path, args],
-  );
-}
+const goCall = (path, ...args) => callGo(page, path, ...args);
 
 async function openLeakScan() {
   await page.click($('nav-leakscan'));
@@ -560,7 +525,6 @@ const steps = [
     },
   ],
 ];
-
 
 await runSteps(steps, {
   artifacts: ARTIFACTS,

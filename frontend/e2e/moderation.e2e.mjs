@@ -16,7 +16,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkA11y, runSteps, Skip } from './harness.mjs';
+import { assert, checkA11y, runSteps, Skip, waitForServer } from './harness.mjs';
 
 const BASE_URL = process.env.STEWARD_E2E_URL || 'http://localhost:34115';
 const OPENAI_URL = process.env.STEWARD_E2E_OPENAI_URL || '';
@@ -55,32 +55,10 @@ let flaggedBefore = -1;
 
 const $ = (testid) => `[data-testid="${testid}"]`;
 
-
-
-function assert(cond, message) {
-  if (!cond) throw new Error(message);
-}
-
 function needsAPI() {
   if (!OPENAI_URL || !OPENAI_KEY) {
     throw new Skip('STEWARD_E2E_OPENAI_URL and STEWARD_E2E_OPENAI_KEY are not set, so there is no API to send runs to');
   }
-}
-
-async function waitForServer(url, ms = 90_000) {
-  const until = Date.now() + ms;
-  let last;
-  while (Date.now() < until) {
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-      last = new Error(`HTTP ${res.status}`);
-    } catch (e) {
-      last = e;
-    }
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  throw new Error(`server at ${url} not up: ${last?.message ?? 'timeout'}`);
 }
 
 /** A screenshot, without the toasts of earlier steps unless keepToasts. */
@@ -483,7 +461,6 @@ const steps = [
     },
   ],
 ];
-
 
 await runSteps(steps, {
   artifacts: ARTIFACTS,

@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkA11y, runSteps, Skip } from './harness.mjs';
+import { assert, callGo, checkA11y, runSteps, Skip } from './harness.mjs';
 
 const BASE_URL = process.env.STEWARD_E2E_URL || 'http://localhost:34115';
 const OPENAI_URL = process.env.STEWARD_E2E_OPENAI_URL || '';
@@ -27,9 +27,6 @@ const tag = randomBytes(4).toString('hex');
 const fx = { dir: '', member: `E2E Org ${tag}`, label: `e2e-org-${tag}`, baseURL: null };
 
 const $ = (testid) => `[data-testid="${testid}"]`;
-function assert(cond, message) {
-  if (!cond) throw new Error(message);
-}
 function needsOrg() {
   if (!OPENAI_URL || !ADMIN_KEY || !ORG_KEY) {
     throw new Skip('STEWARD_E2E_OPENAI_URL, STEWARD_E2E_ADMIN_KEY and STEWARD_E2E_ORG_KEY are not set');
@@ -50,22 +47,7 @@ async function waitForServer(url, ms = 90_000) {
 async function shot(name) {
   await page.screenshot({ path: join(ARTIFACTS, `org-${name}.png`), fullPage: false });
 }
-/** Calls a bound Go method from the page; resolves to {ok, value} or {ok: false, error}. */
-async function goCall(path, ...args) {
-  return page.evaluate(
-    async ([p, a]) => {
-      try {
-        let fn = window.go;
-        for (const part of p.split('.')) fn = fn?.[part];
-        if (typeof fn !== 'function') return { ok: false, error: `no binding ${p}` };
-        return { ok: true, value: await fn(...a) };
-      } catch (e) {
-        return { ok: false, error: typeof e === 'string' ? e : (e?.message ?? JSON.stringify(e)) };
-      }
-    },
-    [path, args],
-  );
-}
+const goCall = (path, ...args) => callGo(page, path, ...args);
 async function assertNoSecretShown() {
   const html = await page.content();
   for (const s of [ADMIN_KEY, ORG_KEY]) {

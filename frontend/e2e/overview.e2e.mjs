@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync, re
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkA11y, runSteps, Skip } from './harness.mjs';
+import { assert, callGo, checkA11y, runSteps, Skip, waitForServer } from './harness.mjs';
 
 const BASE_URL = process.env.STEWARD_E2E_URL || 'http://localhost:34115';
 const OPENAI_KEY = process.env.STEWARD_E2E_OPENAI_KEY || '';
@@ -34,46 +34,11 @@ let folder = '';
 const $ = (testid) => `[data-testid="${testid}"]`;
 const step = (id) => `${$('guide-step')}[data-step="${id}"]`;
 
-function assert(cond, message) {
-  if (!cond) throw new Error(message);
-}
-
-async function waitForServer(url, ms = 90_000) {
-  const until = Date.now() + ms;
-  let last;
-  while (Date.now() < until) {
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-      last = new Error(`HTTP ${res.status}`);
-    } catch (e) {
-      last = e;
-    }
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  throw new Error(`server at ${url} not up: ${last?.message ?? 'timeout'}`);
-}
-
 async function shot(name) {
   await page.screenshot({ path: join(ARTIFACTS, `overview-${name}.png`), fullPage: false });
 }
 
-/** Calls a bound Go method from the page; resolves to {ok, value} or {ok: false, error}. */
-async function goCall(path, ...args) {
-  return page.evaluate(
-    async ([p, a]) => {
-      try {
-        let fn = window.go;
-        for (const part of p.split('.')) fn = fn?.[part];
-        if (typeof fn !== 'function') return { ok: false, error: `no binding ${p}` };
-        return { ok: true, value: await fn(...a) };
-      } catch (e) {
-        return { ok: false, error: typeof e === 'string' ? e : (e?.message ?? JSON.stringify(e)) };
-      }
-    },
-    [path, args],
-  );
-}
+const goCall = (path, ...args) => callGo(page, path, ...args);
 
 async function openOverview() {
   await page.click($('nav-overview'));

@@ -11,7 +11,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runSteps } from './harness.mjs';
+import { assert, callGo, runSteps, waitForServer } from './harness.mjs';
 
 const BASE_URL = process.env.STEWARD_E2E_URL || 'http://localhost:34115';
 const OPENAI_KEY = process.env.STEWARD_E2E_OPENAI_KEY || '';
@@ -28,46 +28,11 @@ const $ = (testid) => `[data-testid="${testid}"]`;
 const PALETTE = `${$('search-palette')}[open]`;
 const HELP = `${$('help-sheet')}[open]`;
 
-function assert(cond, message) {
-  if (!cond) throw new Error(message);
-}
-
-async function waitForServer(url, ms = 90_000) {
-  const until = Date.now() + ms;
-  let last;
-  while (Date.now() < until) {
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-      last = new Error(`HTTP ${res.status}`);
-    } catch (e) {
-      last = e;
-    }
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  throw new Error(`server at ${url} not up: ${last?.message ?? 'timeout'}`);
-}
-
 async function shot(name) {
   await page.screenshot({ path: join(ARTIFACTS, `search-${name}.png`), fullPage: false });
 }
 
-/** Calls a bound Go method from the page; resolves to {ok, value} or {ok: false, error}. */
-async function goCall(path, ...args) {
-  return page.evaluate(
-    async ([p, a]) => {
-      try {
-        let fn = window.go;
-        for (const part of p.split('.')) fn = fn?.[part];
-        if (typeof fn !== 'function') return { ok: false, error: `no binding ${p}` };
-        return { ok: true, value: await fn(...a) };
-      } catch (e) {
-        return { ok: false, error: typeof e === 'string' ? e : (e?.message ?? JSON.stringify(e)) };
-      }
-    },
-    [path, args],
-  );
-}
+const goCall = (path, ...args) => callGo(page, path, ...args);
 
 const activeTestId = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.tagName ?? '');
 

@@ -9,7 +9,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Skip, checkA11y, runSteps } from './harness.mjs';
+import { assert, checkA11y, runSteps, Skip } from './harness.mjs';
 
 const BASE_URL = process.env.STEWARD_E2E_URL || 'http://localhost:34115';
 const TEAM_URL = process.env.STEWARD_E2E_TEAM_URL || '';
@@ -23,9 +23,6 @@ let page;
 let initialLanguage = '';
 const $ = (testid) => `[data-testid="${testid}"]`;
 
-function assert(cond, message) {
-  if (!cond) throw new Error(message);
-}
 function need() {
   if (!TEAM_URL || !PASSWORD) throw new Skip('no team PostgreSQL (STEWARD_E2E_TEAM_URL)');
 }

@@ -15,7 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkA11y, runSteps } from './harness.mjs';
+import { assert, checkA11y, runSteps, waitForServer } from './harness.mjs';
 
 const BASE_URL = process.env.STEWARD_E2E_URL || 'http://localhost:34115';
 const OPENAI_URL = process.env.STEWARD_E2E_OPENAI_URL || '';
@@ -38,28 +38,8 @@ let logged = false;
 const $ = (testid) => `[data-testid="${testid}"]`;
 const priceRow = (model) => `${$('usage-price-row')}[data-model="${model}"]`;
 
-function assert(cond, message) {
-  if (!cond) throw new Error(message);
-}
-
 function utcDay(offsetDays = 0) {
   return new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
-}
-
-async function waitForServer(url, ms = 90_000) {
-  const until = Date.now() + ms;
-  let last;
-  while (Date.now() < until) {
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-      last = new Error(`HTTP ${res.status}`);
-    } catch (e) {
-      last = e;
-    }
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  throw new Error(`server at ${url} not up: ${last?.message ?? 'timeout'}`);
 }
 
 async function shot(name) {
@@ -491,7 +471,6 @@ const steps = [
     },
   ],
 ];
-
 
 await runSteps(steps, {
   artifacts: ARTIFACTS,
